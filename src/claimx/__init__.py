@@ -1,0 +1,28 @@
+"""claimx: attributed claims, casualty figures and strike targets from conflict news."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from claimx.records import KINDS
+
+__version__ = "0.1.0"
+
+
+@lru_cache(maxsize=4)
+def load(model: str | None = None, kinds: tuple[str, ...] = KINDS, patterns_dir: str | None = None):
+    """The spaCy pipeline with the claimx components (cached per arguments)."""
+    from claimx.pipeline import build
+
+    return build(model, kinds, patterns_dir)
+
+
+def extract(text: str, doc_id: str = "text", kinds: tuple[str, ...] = KINDS, model: str | None = None) -> list[dict]:
+    """The claimx/1 records of one text."""
+    from claimx.extract import extract_records
+    from claimx.sources import Document
+
+    return next(extract_records(load(model), [Document(doc_id, text)], kinds))[1]
+
+
+__all__ = ["__version__", "extract", "load"]

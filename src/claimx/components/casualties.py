@@ -1,0 +1,299 @@
+"""Casualty figures: a number of people reported killed or injured, who they were, and who
+reports it. Numbers come from `claimx.numbers`; the outcome and victims from the parse."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from claimx import patterns
+from claimx.components.base import RuleComponent, attribution, char_span, evidence, sentences, tokens_span
+from claimx.layout import line_roles, role_at
+from claimx.numbers import NumberReader, Quantity
+
+SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+MAX_TREE_DISTANCE = 4
+
+
+@Language.factory(
+    "claimx_casualties",
+    assigns=["doc._.claimx_casualties"],
+    default_config={"patterns_dir": None},
+)
+def make_casualties(nlp: Language, name: str, patterns_dir: str | None) -> CasualtyComponent:
+    return CasualtyComponent(nlp, name, patterns_dir=patterns_dir)
+
+
+class CasualtyComponent(RuleComponent):
+    """Sets `doc._.claimx_casualties`: casualty dicts in the claimx/1 shape (minus `doc`)."""
+
+    rule_files = {
+        "casualties.json": {"outcomes": dict, "victims": dict, "victim_modifiers": dict, "cumulative": list,
+                            "hypothetical_aux": list, "age_words": list, "not_people": list, "outcome_context": dict},
+        "numbers.json": {"units": dict, "tens": dict, "multipliers": dict, "vague": dict, "qualifiers": dict},
+    }
+
+    def compile(self) -> None:
+        rules = self.rules["casualties.json"]
+        self.reader = NumberReader(self.rules["numbers.json"])
+        self.outcome = {w: kind for kind, words in rules["outcomes"].items() for w in words}
+        self.outcome_context = {w: set(v) for w, v in rules["outcome_context"].items()}
+        self.victim = {w: cat for cat, words in rules["victims"].items() for w in words}
+        self.victim_mod = {w: cat for cat, words in rules["victim_modifiers"].items() for w in words}
+        try:
+            self.cumulative = re.compile("|".join(rules["cumulative"]), re.IGNORECASE)
+        except re.error as e:
+            raise patterns.PatternError(f"casualties.json: entry 'cumulative': bad pattern: {e}") from None
+        self.hypothetical_aux = set(rules["hypothetical_aux"])
+        self.age_words = set(rules["age_words"])
+        self.not_people = set(rules["not_people"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        roles = line_roles(doc.text)
+        found = []
+        for sent in doc.sents:
+            if role_at(roles, sent.start_char) == "skip":
+                continue
+            found.extend(self.sentence_figures(doc, sent))
+        sentences(doc)
+        out = []
+        for n, f in enumerate(sorted(found, key=lambda f: f["figure"]["start"]), 1):
+            claim_id, source = attribution(doc, f["figure"]["start"], f["figure"]["end"])
+            out.append({"id": f"f{n}", "kind": "casualty", **evidence(doc, f.pop("_lo"), f.pop("_hi")),
+                        **f, "source": source, "claim": claim_id})
+            out[-1]["place"], out[-1]["scope"] = out[-1].pop("place"), out[-1].pop("scope")
+        doc._.claimx_casualties = out
+        return doc
+
+    # ---- outcome words ---------------------------------------------------------------------
+    def outcome_of(self, t: Token) -> str | None:
+        low = t.lower_
+        kind = self.outcome.get(low) or self.outcome.get(t.lemma_.lower())
+        if kind is None:
+            return None
+        context = self.outcome_context.get(low)
+        if context is not None and not (t.head.lower_ in context or t.head.lemma_.lower() in context):
+            return None  # "lives" only in "lost their lives", "claimed the lives of"
+        if low in ("toll",) and not any(c.lower_ == "death" for c in t.children) and t.i and t.nbor(-1).lower_ != "death":
+            return None
+        return kind
+
+    # ---- numbers ---------------------------------------------------------------------------
+    def numbers_in(self, sent: Span, words: list[str]) -> list[tuple[int, int, Quantity]]:
+        """(first token, end token, quantity) of every quantity phrase, longest first."""
+        out = []
+        i = 0
+        n = len(sent)
+        while i < n:
+            if not self.reader.may_start(words[i]):
+                i += 1
+                continue
+            got = self.reader.match(words, i)
+            if got is None:
+                i += 1
+                continue
+            length, q = got
+            out.append((sent.start + i, sent.start + i + length, q))
+            i += length
+        return out
+
+    def sentence_figures(self, doc: Doc, sent: Span) -> list[dict]:
+        words = [t.lower_ for t in sent]
+        outcomes = [(t, k) for t in sent if (k := self.outcome_of(t))]
+        if not outcomes:
+            return []
+        figures = []
+        taken: set[int] = set()
+        for first, end, q in self.numbers_in(sent, words):
+            if first in taken:
+                continue
+            fig = self.figure(doc, sent, first, end, q, outcomes)
+            if fig is not None:
+                taken.update(range(first, fig.pop("_end_token")))
+                figures.append(fig)
+        return figures
+
+    def victim_head(self, doc: Doc, end: int, sent_end: int) -> Token | None:
+        """The noun a number counts: "33 [civilians]", "two [rebel fighters]"."""
+        for j in range(end, min(end + 4, sent_end)):
+            t = doc[j]
+            if t.pos_ in ("NOUN", "PROPN", "PRON") or t.lower_ in self.victim or t.lower_ in self.outcome:
+                if j + 1 < sent_end and doc[j + 1].pos_ == "NOUN" and doc[j + 1].head.i != j and t.pos_ != "PRON":
+                    continue  # "rebel [fighters]", "civilian [deaths]"
+                return t
+            if t.pos_ not in ("ADJ", "ADV", "PUNCT") or t.text in (",", ";", "."):
+                return None
+        return None
+
+    def excluded(self, doc: Doc, first: int, end: int, q: Quantity, head: Token | None) -> bool:
+        toks = doc[first:end]
+        if any(t.ent_type_ in SKIP_ENTS for t in toks) and not (head is not None and self.is_victim(head)):
+            return True
+        after = [t.lower_ for t in doc[end : end + 3]]
+        if after[:1] and after[0] in ("-", "–") and after[1:2] and after[1] in self.age_words:
+            return True  # "a 5-year-old"
+        if after[:1] and after[0] in self.age_words or first and doc[first - 1].lower_ in ("aged", "age", "$", "£", "€"):
+            return True
+        if head is not None and head.lower_ in self.not_people:
+            return True
+        if head is not None and not (self.is_victim(head) or self.outcome_of(head)):
+            return head.pos_ in ("NOUN", "PROPN")  # "20 flights", "eight targets"
+        if toks[0].lower_ in self.reader.single and len(toks) == 1:
+            return head is None or not self.is_victim(head) or head.tag_ in ("NNS", "NNPS")
+        if q.value == 0 and (head is None or not self.is_victim(head)):
+            return toks[0].lower_ != "no" or head is None
+        if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LAW", "PRODUCT", "EVENT", "WORK_OF_ART") for t in toks):
+            return True
+        if first and doc[first - 1].lower_ in ("no.", "number", "#", "resolution", "article", "of") and head is None:
+            return doc[first - 1].lower_ != "of"
+        return False
+
+    def is_victim(self, t: Token) -> bool:
+        return t.lower_ in self.victim or t.lemma_.lower() in self.victim
+
+    def category(self, head: Token) -> tuple[str, Token]:
+        """The victims' category, from the noun or a modifier ("civilian deaths")."""
+        for c in head.children:
+            if c.dep_ in ("amod", "compound") and c.lower_ in self.victim_mod:
+                return self.victim_mod[c.lower_], c
+        cat = self.victim.get(head.lower_) or self.victim.get(head.lemma_.lower())
+        if cat == "people" or cat is None:
+            for c in head.children:  # "people, including children"
+                if c.dep_ in ("amod", "compound") and (c.lower_ in self.victim and self.victim[c.lower_] != "people"):
+                    return self.victim[c.lower_], c
+        return cat or "people", head
+
+    @staticmethod
+    def victims_span(doc: Doc, head: Token, after: int) -> tuple[int, int]:
+        """The victim noun with its modifiers that follow the number ("rebel fighters")."""
+        lo = min([head.i] + [c.i for c in head.lefts if c.i >= after and c.dep_ in ("amod", "compound", "nmod")])
+        return doc[lo].idx, head.idx + len(head.text)
+
+    def figure(self, doc: Doc, sent: Span, first: int, end: int, q: Quantity, outcomes) -> dict | None:
+        head = self.victim_head(doc, end, sent.end)
+        if self.excluded(doc, first, end, q, head):
+            return None
+        anchor = head if head is not None else doc[end - 1]
+        trigger, kind = self.nearest_outcome(anchor, doc[first], outcomes)
+        if trigger is None or self.hypothetical(trigger) or (self.negated(trigger) and q.value != 0):
+            return None
+        end_token = end
+        fig_start, fig_end = doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
+        victims = None
+        if head is not None and (self.is_victim(head) or head is trigger):
+            victim_head = head
+            if head is trigger or self.outcome_of(head):  # "32 civilian deaths", "six casualties among X"
+                among = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("among", "of")
+                              for g in c.children if g.dep_ == "pobj"), None)
+                victim_head = among if among is not None else head
+            category, _ = self.category(victim_head)
+            if victim_head is head and self.outcome_of(head):
+                mod = next((c for c in head.children if c.dep_ in ("amod", "compound") and c.lower_ in self.victim_mod), None)
+                vs = (mod.idx, mod.idx + len(mod.text)) if mod is not None else (fig_start, fig_end)
+                category = self.victim_mod[mod.lower_] if mod is not None else "people"
+            else:
+                vs = self.victims_span(doc, victim_head, end if victim_head is head else victim_head.left_edge.i)
+                end_token = max(end_token, victim_head.i + 1) if victim_head is head else end_token
+            compound = self.compound(doc, q, head, end_token, sent.end)
+            if compound:
+                q, fig_end, category, end_token = compound
+                vs = (doc[first].idx, fig_end)
+                fig_start = doc[first].idx
+            victims = char_span(doc, *vs, category=category)
+        else:
+            victims = self.victims_elsewhere(doc, sent, trigger, fig_start, fig_end)
+        lo, hi = min(fig_start, trigger.idx), max(fig_end, trigger.idx + len(trigger.text))
+        return {
+            "_lo": lo, "_hi": hi, "_end_token": end_token,
+            "figure": char_span(doc, fig_start, fig_end, value=q.value, low=q.low, high=q.high, qualifier=q.qualifier),
+            "outcome": kind,
+            "victims": victims,
+            "place": self.place(sent, trigger),
+            "scope": "cumulative" if self.cumulative.search(sent.text) else "incident",
+        }
+
+    def compound(self, doc: Doc, q: Quantity, head: Token, end_token: int, sent_end: int):
+        """"two women and a child": consecutive non-combatant counts joined by "and" add up."""
+        cats = {self.category(head)[0]}
+        total, last, j = q.value, head, end_token
+        while j + 1 < sent_end and doc[j].lower_ in ("and", ","):
+            words = [t.lower_ for t in doc[j + 1 : sent_end]]
+            got = self.reader.match(words, 0) if words and self.reader.may_start(words[0]) else None
+            if got is None:
+                break
+            n, q2 = got
+            nxt = self.victim_head(doc, j + 1 + n, sent_end)
+            if nxt is None or not self.is_victim(nxt) or q2.value == 0:
+                break
+            cat = self.category(nxt)[0]
+            if "combatants" in (cat, *cats):
+                break
+            cats.add(cat)
+            total, last, j = total + q2.value, nxt, nxt.i + 1
+        if last is head:
+            return None
+        category = cats.pop() if len(cats) == 1 else "civilians"
+        return Quantity.qualified(total, q.qualifier), last.idx + len(last.text), category, j
+
+    def victims_elsewhere(self, doc: Doc, sent: Span, trigger: Token, fig_start: int, fig_end: int) -> dict:
+        """No noun after the number ("killing 12", "the toll rose to 70"): a victim noun tied to
+        the outcome word, else the figure itself stands for unspecified people."""
+        for t in trigger.subtree:
+            if self.is_victim(t) and t.pos_ in ("NOUN", "PROPN") and t.i != trigger.i:
+                return char_span(doc, t.idx, t.idx + len(t.text), category=self.category(t)[0])
+        return char_span(doc, fig_start, fig_end, category="people")
+
+    def nearest_outcome(self, anchor: Token, number: Token, outcomes) -> tuple[Token | None, str | None]:
+        best, best_key = (None, None), None
+        for t, kind in outcomes:
+            d = tree_distance(anchor, t)
+            if d > MAX_TREE_DISTANCE:
+                continue
+            key = (d, abs(t.i - number.i))
+            if abs(t.i - number.i) > 15:
+                continue
+            if best_key is None or key < best_key:
+                best, best_key = (t, kind), key
+        return best
+
+    def hypothetical(self, t: Token) -> bool:
+        for x in (t, t.head):
+            for c in x.children:
+                if c.dep_ == "aux" and c.lower_ in self.hypothetical_aux:
+                    return True
+                if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
+                    return True
+        return False
+
+    @staticmethod
+    def negated(t: Token) -> bool:
+        return any(c.dep_ == "neg" for c in t.children) or any(c.dep_ == "neg" for c in t.head.children if t.dep_ in ("acomp", "xcomp"))
+
+    @staticmethod
+    def place(sent: Span, trigger: Token) -> dict | None:
+        """The nearest place named in the sentence after "in"/"near"/"at"/"of"."""
+        best = None
+        for ent in sent.ents:
+            if ent.label_ in PLACE_ENTS and ent.start and ent.doc[ent.start - 1].lower_ in ("in", "near", "at", "of", "across"):
+                if best is None or abs(ent.start - trigger.i) < abs(best.start - trigger.i):
+                    best = ent
+        return tokens_span(sent.doc, best[0], best[-1]) if best is not None else None
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Edges between two tokens in the dependency tree (large when unrelated)."""
+    up_a = {a.i: 0}
+    x, d = a, 0
+    while x.head.i != x.i and d < 8:
+        x, d = x.head, d + 1
+        up_a[x.i] = d
+    x, d = b, 0
+    while True:
+        if x.i in up_a:
+            return up_a[x.i] + d
+        if x.head.i == x.i or d >= 8:
+            return 99
+        x, d = x.head, d + 1

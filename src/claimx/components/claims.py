@@ -1,0 +1,514 @@
+"""Attributed claims: direct quotes, indirect speech, "according to", colon headings.
+
+Quotes are found on the raw text (marks are characters, not tokens); the speaker and cue
+come from the dependency parse around them. Speakers are resolved to the fullest name the
+document gives ("Kerry", "he" -> "John Kerry").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from claimx.components.base import RuleComponent, char_span, evidence, tokens_span
+from claimx.layout import line_roles, role_at
+
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "you"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+TRIM = {"that", "whether", ",", ";", ":", "-", "--", "—", "–"}
+SENTENCE_END = {".", "!", "?", "…"}
+
+
+@dataclass
+class Quote:
+    start: int  # first character inside the marks
+    end: int  # character after the last one inside the marks
+    close: int | None  # offset of the closing mark; None when unbalanced
+
+
+@dataclass
+class Found:
+    """A claim before ids and names are assigned."""
+
+    content: list[tuple[int, int]]  # parts, in text order
+    cue: Token | None
+    cue_text: tuple[int, int] | None
+    speaker: list[Token] | None
+    quote: str
+    extra: dict = field(default_factory=dict)
+
+
+@Language.factory(
+    "claimx_claims",
+    assigns=["doc._.claimx_claims"],
+    default_config={"patterns_dir": None},
+)
+def make_claims(nlp: Language, name: str, patterns_dir: str | None) -> ClaimComponent:
+    return ClaimComponent(nlp, name, patterns_dir=patterns_dir)
+
+
+class ClaimComponent(RuleComponent):
+    """Sets `doc._.claimx_claims`: a list of claim dicts in the claimx/1 shape (minus `doc`)."""
+
+    rule_files = {"claims.json": {"verbs": list, "object_verbs": list, "anonymous_heads": list,
+                                  "group_heads": list, "organization_heads": list, "quotes": dict}}
+
+    def compile(self) -> None:
+        rules = self.rules["claims.json"]
+        self.verbs = set(rules["verbs"]) | set(rules["object_verbs"])
+        self.object_verbs = set(rules["object_verbs"])
+        self.anonymous = set(rules["anonymous_heads"])
+        self.groups = set(rules["group_heads"])
+        self.organizations = set(rules["organization_heads"])
+        self.open_marks = set(rules["quotes"]["open"])
+        self.close_marks = set(rules["quotes"]["close"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.claimx_claims = _DocClaims(self, doc).run()
+        return doc
+
+
+class _DocClaims:
+    """The claims of one document."""
+
+    def __init__(self, rules: ClaimComponent, doc: Doc):
+        self.r = rules
+        self.doc = doc
+        self.text = doc.text
+        self.starts = [t.idx for t in doc]
+        self.roles = line_roles(doc.text)
+
+    # ---- helpers -------------------------------------------------------------------------
+    def token_at(self, offset: int) -> int:
+        """Index of the first token that starts at or after `offset`."""
+        return bisect_left(self.starts, offset)
+
+    def token_containing(self, offset: int) -> int:
+        return bisect_right(self.starts, offset) - 1
+
+    def is_cue(self, t: Token) -> bool:
+        return t.lemma_.lower() in self.r.verbs and t.pos_ in ("VERB", "AUX")
+
+    def subject(self, cue: Token, depth: int = 0) -> Token | None:
+        for c in cue.children:
+            if c.dep_ == "nsubj":
+                return c
+        for c in cue.children:
+            if c.dep_ == "agent":  # "it was reported by X"
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+        if depth < 3 and cue.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and cue.head.pos_ in ("VERB", "AUX"):
+            head = cue.head
+            if cue.dep_ == "conj" and head.dep_ == "ccomp" and self.is_cue(head.head):
+                head = head.head  # "X said A had killed ..., and accused B": X accused
+            return self.subject(head, depth + 1)  # "..., adding", "and warned"
+        return None
+
+    def speaker_tokens(self, head: Token) -> list[Token]:
+        """The speaker mention: the subject's phrase without appositions and relative clauses."""
+        dropped = set()
+        for c in head.children:
+            if c.dep_ in ("appos", "relcl", "parataxis") or (c.dep_ == "punct" and c.i > head.i):
+                dropped.update(x.i for x in c.subtree)
+        keep = [x for x in head.subtree if x.i not in dropped]
+        run = [head]
+        for x in reversed([k for k in keep if k.i < head.i]):
+            if x.i != run[0].i - 1:
+                break
+            run.insert(0, x)
+        for x in (k for k in keep if k.i > head.i):
+            if x.i != run[-1].i + 1:
+                break
+            run.append(x)
+        while run and (run[0].is_punct or run[0].is_space) and run[0] is not head:
+            run.pop(0)
+        while run and (run[-1].is_punct or run[-1].is_space) and run[-1] is not head:
+            run.pop()
+        return run
+
+    def trimmed(self, first: int, last: int) -> tuple[int, int] | None:
+        """Character span of tokens first..last without a leading "that" or surrounding
+        punctuation; a closing quote mark stays when the content ends inside a quote."""
+        doc = self.doc
+        while first <= last and (doc[first].lower_ in TRIM or doc[first].is_space):
+            first += 1
+        while first <= last and (doc[last].text in TRIM or doc[last].text in SENTENCE_END or doc[last].is_space):
+            last -= 1
+        if first > last:
+            return None
+        return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+    def skipped(self, offset: int) -> bool:
+        return role_at(self.roles, offset) == "skip"
+
+    # ---- quotes --------------------------------------------------------------------------
+    def quotes(self) -> list[Quote]:
+        """Quoted stretches; a quote left open at a paragraph end continues when the next
+        paragraph opens with a mark (the news convention), else ends there."""
+        text, opens, closes = self.text, self.r.open_marks, self.r.close_marks
+        found: list[Quote] = []
+        start = None
+        i = 0
+        n = len(text)
+        while i < n:
+            ch = text[i]
+            if ch == "\n" and start is not None:
+                j = i
+                while j < n and text[j].isspace():
+                    j += 1
+                if j < n and text[j] in opens and "\n\n" in text[i:j] or j < n and text[j] in opens and "\n" in text[i:j]:
+                    i = j + 1  # quote continues in the next paragraph
+                    continue
+                found.append(Quote(start, i, None))
+                start = None
+            elif start is None and ch in opens and ch != "\u201d":
+                start = i + 1
+            elif start is not None and ch in closes and not (ch == '"' and i == start):
+                found.append(Quote(start, i, i))
+                start = None
+            i += 1
+        if start is not None:
+            found.append(Quote(start, n, None))
+        return [q for q in found if q.end > q.start]
+
+    def cue_after(self, q: Quote) -> Token | None:
+        """`"...," Kerry said` / `"...," said Carter` / `"..." WHO said in a statement`."""
+        if q.close is None:
+            return None
+        doc = self.doc
+        i = self.token_at(q.close + 1)
+        while i < len(doc) and (doc[i].is_punct and doc[i].text in ",—–-" or doc[i].is_space and "\n" not in doc[i].text):
+            i += 1
+        for j in range(i, min(i + 12, len(doc))):
+            t = doc[j]
+            if t.text in SENTENCE_END or t.text in self.r.open_marks or t.text in self.r.close_marks or "\n" in t.text:
+                return None
+            if self.is_cue(t):
+                subj = self.subject(t)
+                if subj is None:
+                    return None
+                subtree = {x.i for x in subj.subtree}
+                if all(x.i in subtree or x.is_punct for x in doc[i:j]) and (j > i or subj.i > t.i):
+                    return t
+                return None
+        return None
+
+    def cue_before(self, q: Quote) -> Token | None:
+        """`Kerry said: "..."`, `he told reporters, "..."`, `adding: "..."`."""
+        doc = self.doc
+        k = q.start - 2
+        while k >= 0 and self.text[k].isspace():
+            k -= 1
+        if k < 0:
+            return None
+        p = self.token_containing(k)
+        punctuated = doc[p].text in (":", ",")
+        if punctuated:
+            p -= 1
+        sent_start = doc[p].sent.start if p >= 0 else 0
+        for j in range(p, max(sent_start - 1, p - (12 if punctuated else 2)), -1):
+            t = doc[j]
+            if self.is_cue(t):
+                subtree = {x.i for x in t.subtree}
+                if all(x.i in subtree or x.is_punct for x in doc[j + 1 : p + 1]) and self.subject(t) is not None:
+                    return t
+                return None
+        return None
+
+    def next_part(self, cue: Token, quotes: list[Quote], index: int) -> int | None:
+        """Index of the quote that continues a split quote after `cue`'s clause."""
+        if index + 1 >= len(quotes):
+            return None
+        nxt = quotes[index + 1]
+        end = max(x.idx + len(x.text) for x in cue.subtree)
+        between = self.text[end : nxt.start - 1]
+        if len(between) <= 4 and "\n" not in between and between.strip() in (",", ".", ";", ""):
+            return index + 1
+        return None
+
+    def direct(self, quotes: list[Quote]) -> tuple[list[Found], set[int]]:
+        found: list[Found] = []
+        used_cues: set[int] = set()
+        covered: set[int] = set()
+        last_speaker: list[Token] | None = None
+        last_end = -1
+        for i, q in enumerate(quotes):
+            if i in covered or self.skipped(q.start):
+                continue
+            if len(self.text[q.start : q.end].split()) < 3:
+                continue  # scare quotes: "deconflict"
+            cue = self.cue_after(q) if self.opens_clause(q) else None
+            parts = [(q.start, q.end)]
+            if cue is not None:
+                j = self.next_part(cue, quotes, i)
+                if j is not None:
+                    parts.append((quotes[j].start, quotes[j].end))
+                    covered.add(j)
+            else:
+                cue = self.cue_before(q)
+            if cue is not None:
+                subj = self.subject(cue)
+                speaker = self.speaker_tokens(subj) if subj is not None else None
+                used_cues.add(cue.i)
+                found.append(Found(parts, cue, None, speaker, "direct"))
+                last_speaker, last_end = speaker, parts[-1][1]
+            elif last_speaker and self.continues(last_end, q):
+                found.append(Found(parts, None, None, last_speaker, "direct", {"continuation": True}))
+                last_end = q.end
+        return found, used_cues
+
+    def opens_clause(self, q: Quote) -> bool:
+        """A quote that can stand as the whole reported statement starts a sentence or
+        follows a colon, comma or dash, not mid-phrase ('the banner of the "Free Syrian Army"')."""
+        before = self.text[: q.start - 1].rstrip(" \t")
+        return not before or before[-1] in "\n.:,;?!—–-\"”" or before.endswith("--")
+
+    def continues(self, last_end: int, q: Quote) -> bool:
+        """A paragraph that is wholly a quote, right after a paragraph ending in a quoted claim."""
+        gap = self.text[last_end : q.start - 1]
+        para_end = self.text.find("\n", q.end)
+        tail = self.text[(q.close if q.close is not None else q.end) + 1 : para_end if para_end >= 0 else None]
+        return gap.count("\n") >= 1 and len(gap) < 80 and not tail.strip(" .\"”")
+
+    # ---- indirect speech -----------------------------------------------------------------
+    def content_of(self, cue: Token) -> tuple[tuple[int, int] | None, bool]:
+        """The reported clause of `cue`, and whether it precedes the cue (inverted order)."""
+        doc = self.doc
+        for c in cue.children:
+            if c.dep_ == "ccomp":
+                return self.trimmed(c.left_edge.i, c.right_edge.i), c.i < cue.i
+        for c in cue.children:
+            if c.dep_ == "punct" and c.text == ":" and c.i > cue.i:
+                end = cue.sent.end - 1
+                return self.trimmed(c.i + 1, end), False
+        lemma = cue.lemma_.lower()
+        if lemma in self.r.object_verbs:
+            args = [c for c in cue.children if c.dep_ in ("dobj", "xcomp", "prep", "oprd", "dative") and c.i > cue.i]
+            if args and any(a.dep_ != "dative" for a in args):
+                first = min(a.left_edge.i for a in args)
+                last = max(a.right_edge.i for a in args)
+                return self.trimmed(first, last), False
+        if cue.dep_ in ("parataxis", "ccomp") and cue.i > cue.head.i and cue.head.pos_ in ("VERB", "AUX"):
+            head = cue.head  # "Y, X said" parsed with Y as the root
+            left = cue.left_edge.i
+            if any(t.text == "," for t in doc[head.left_edge.i : left]) or doc[left - 1].text == ",":
+                return self.trimmed(head.left_edge.i, left - 1), True
+        return None, False
+
+    def indirect(self, used_cues: set[int]) -> list[Found]:
+        found = []
+        for t in self.doc:
+            if t.i in used_cues or not self.is_cue(t) or self.skipped(t.idx):
+                continue
+            content, _ = self.content_of(t)
+            if content is None:
+                continue
+            subj = self.subject(t)
+            if subj is None or subj.lower_ == "it" and any(c.dep_ == "auxpass" for c in t.children):
+                continue
+            if content[0] <= subj.idx < content[1]:
+                continue  # the "subject" is inside what is reported: a misparse
+            found.append(Found([content], t, None, self.speaker_tokens(subj), self.quote_kind(*content)))
+        return found
+
+    def according_to(self) -> list[Found]:
+        found = []
+        for t in self.doc:
+            if t.lower_ != "according" or t.i + 1 >= len(self.doc) or self.doc[t.i + 1].lower_ != "to":
+                continue
+            to = self.doc[t.i + 1]
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if pobj is None or self.skipped(t.idx):
+                continue
+            sent = t.sent
+            inner = {x.i for x in t.subtree} | {x.i for x in to.subtree}
+            rest = [x.i for x in sent if x.i not in inner]
+            before = [i for i in rest if i < t.i]
+            after = [i for i in rest if i > max(inner)]
+            side = after if len(after) >= len(before) else before
+            if not side:
+                continue
+            content = self.trimmed(side[0], side[-1])
+            if content is None:
+                continue
+            found.append(Found([content], t, (t.idx, to.idx + 2), self.speaker_tokens(pobj), self.quote_kind(*content)))
+        return found
+
+    def colon_headings(self) -> list[Found]:
+        """Sub-headings such as `White House: Russia will not succeed`."""
+        found = []
+        doc = self.doc
+        for start, end, role in self.roles:
+            if role != "heading":
+                continue
+            colon = self.text.find(":", start, end)
+            if colon < 0 or colon - start > 40:
+                continue
+            i, j = self.token_at(start), self.token_at(colon)
+            names = doc[i:j]
+            if not names or not all(x.pos_ == "PROPN" or x.is_punct for x in names):
+                continue
+            content = self.trimmed(j + 1, self.token_at(end) - 1)
+            if content:
+                found.append(Found([content], None, (colon, colon + 1), list(names), self.quote_kind(*content),
+                                   {"headline": True}))
+        return found
+
+    def quote_kind(self, start: int, end: int) -> str:
+        body = self.text[start:end]
+        marks = sum(body.count(m) for m in self.r.open_marks | self.r.close_marks)
+        if not marks:
+            return "indirect"
+        if body[:1] in self.r.open_marks and body[-1:] in self.r.close_marks and marks == 2:
+            return "direct"
+        return "mixed"
+
+    # ---- speakers ------------------------------------------------------------------------
+    def run(self) -> list[dict]:
+        quotes = self.quotes()
+        direct, used = self.direct(quotes)
+        quoted = [part for f in direct for part in f.content]
+        others = [f for f in self.indirect(used) + self.according_to() + self.colon_headings()
+                  if not (f.cue is not None and any(s <= f.cue.idx < e for s, e in quoted))]
+        found = direct + others  # a claim quoted inside a quote belongs to the quote's speaker
+        found.sort(key=lambda f: (f.content[0][0], f.content[-1][1]))
+        kept: list[Found] = []
+        for f in found:  # one record per content span: a direct quote wins over its parse
+            if kept and kept[-1].content == f.content:
+                continue
+            kept.append(f)
+        names = _Names(self)
+        out = []
+        for n, f in enumerate(kept, 1):
+            out.append(self.record(f, f"c{n}", names))
+        names.fill_titles(out)
+        return out
+
+    def record(self, f: Found, cid: str, names: _Names) -> dict:
+        doc = self.doc
+        start, end = f.content[0][0], f.content[-1][1]
+        content = char_span(doc, start, end)
+        if len(f.content) > 1:
+            content["parts"] = [char_span(doc, s, e) for s, e in f.content]
+        cue = None
+        if f.cue is not None:
+            cs, ce = f.cue_text or (f.cue.idx, f.cue.idx + len(f.cue.text))
+            cue = char_span(doc, cs, ce, lemma=f.cue.lemma_.lower() if not f.cue_text else self.text[cs:ce].lower())
+        elif f.cue_text:
+            cue = char_span(doc, *f.cue_text, lemma=self.text[f.cue_text[0] : f.cue_text[1]])
+        speaker = names.speaker(f.speaker, start) if f.speaker else None
+        lo = min([start] + ([cue["start"]] if cue else []) + ([speaker["start"]] if speaker else []))
+        hi = max([end] + ([cue["end"]] if cue else []) + ([speaker["end"]] if speaker else []))
+        rec = {"id": cid, "kind": "claim", **evidence(doc, lo, hi), "speaker": speaker, "cue": cue,
+               "content": content, "quote": f.quote}
+        rec.update(f.extra)
+        return rec
+
+
+class _Names:
+    """Resolves speaker mentions to the fullest name in the document."""
+
+    def __init__(self, finder: _DocClaims):
+        self.f = finder
+        doc = finder.doc
+        self.people: dict[str, str] = {}  # any word of a person's name -> the first full name
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and not finder.skipped(ent.start_char):
+                name = _clean(ent)
+                for w in name.split():
+                    known = self.people.get(w, "")
+                    if w[:1].isupper() and (not known or len(name.split()) > len(known.split()) and w in known.split()
+                                            and known in name):
+                        self.people[w] = name
+        self.orgs = [(_clean(e), e.label_) for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP")]
+        self.history: list[tuple[int, dict]] = []  # (offset, speaker) of resolved mentions
+        self.titles: dict[str, str] = {}
+
+    def speaker(self, tokens: list[Token], offset: int) -> dict:
+        doc = self.f.doc
+        span = doc[tokens[0].i : tokens[-1].i + 1]
+        out = tokens_span(doc, tokens[0], tokens[-1])
+        head = span.root
+        name, kind, title = None, "unknown", None
+        persons = [e for e in span.ents if e.label_ == "PERSON"]
+        if len(tokens) == 1 and head.lower_ in PRONOUNS:
+            prior = self.antecedent(head.lower_, offset)
+            if prior:
+                name, kind = prior["name"], prior["type"]
+        elif persons:
+            full = [self.people.get(_clean(p).split()[-1], _clean(p)) for p in persons]
+            name, kind = " and ".join(dict.fromkeys(full)), "person"
+            before = doc[span.start : persons[0].start]
+            words = [t for t in before if t.lower_ not in DETERMINERS]
+            if words and len(persons) == 1:
+                title = doc[words[0].i : persons[0].start].text.strip(" ,")
+                self.titles.setdefault(name, title)
+        elif len(tokens) == 1 and head.text in self.people:
+            name, kind = self.people[head.text], "person"
+        else:
+            name, kind = self.describe(span, head, tokens)
+        out.update(name=name, type=kind, title=title)
+        self.history.append((offset, out))
+        return out
+
+    def describe(self, span: Span, head: Token, tokens: list[Token]) -> tuple[str, str]:
+        """Name and type of a speaker that is not a named person."""
+        first = tokens[1] if tokens[0].lower_ in DETERMINERS and len(tokens) > 1 else tokens[0]
+        name = self.f.text[first.idx : tokens[-1].idx + len(tokens[-1].text)]
+        low = head.lower_
+        ent = next((e for e in span.ents if e.label_ in ("ORG", "GPE", "NORP")), None)
+        if low in self.f.r.organizations:
+            return self.fullest_org(name), "organization"
+        if low in self.f.r.anonymous:
+            return name, "anonymous"
+        if low in self.f.r.groups or head.tag_ in ("NNS", "NNPS") and (ent is None or ent.label_ == "NORP"):
+            return name, "group"
+        if ent is not None:
+            return self.fullest_org(name), {"ORG": "organization", "GPE": "country", "NORP": "group"}[ent.label_]
+        if head.pos_ == "PROPN":
+            return self.fullest_org(name), "organization"
+        return name, "unknown"
+
+    def fullest_org(self, name: str) -> str:
+        words = [w for w in name.split() if w[:1].isupper()]
+        best = name
+        for org, _ in self.orgs:
+            if words and all(w in org.split() for w in words) and len(org) > len(best):
+                best = org
+        return best
+
+    def antecedent(self, pronoun: str, offset: int) -> dict | None:
+        wanted = {"person"} if pronoun in PERSON_PRONOUNS else (
+            {"organization", "country"} if pronoun == "it" else {"group", "organization", "anonymous", "country", "person"})
+        for _, prior in reversed(self.history):
+            if prior.get("type") in wanted and prior.get("name"):
+                return prior
+        if pronoun in PERSON_PRONOUNS:  # no earlier speaker: the last person named before
+            for ent in reversed(self.f.doc.ents):
+                if ent.label_ == "PERSON" and ent.end_char <= offset:
+                    full = self.people.get(_clean(ent).split()[-1], _clean(ent))
+                    return {"name": full, "type": "person"}
+        return None
+
+    def fill_titles(self, claims: list[dict]) -> None:
+        for c in claims:
+            sp = c["speaker"]
+            if sp and sp["type"] == "person" and not sp.get("title"):
+                sp["title"] = self.titles.get(sp["name"])
+
+
+def _clean(ent: Span) -> str:
+    text = ent.text
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    if text.lower().startswith("the "):
+        text = text[4:]
+    return text.strip()
+

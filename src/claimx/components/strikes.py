@@ -1,0 +1,322 @@
+"""Strikes: attack events with their attacker, target, place, count, and who says so.
+
+A strike noun ("air strikes", "raids") is the trigger when the clause has one, and the verb
+that governs it ("hit", "targeted") supplies the target; otherwise an attack verb is the
+trigger. Bare back-references ("the strikes" with nothing else said) are not records.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from claimx.components.base import RuleComponent, attribution, char_span, evidence, sentences, tokens_span
+from claimx.layout import line_roles, role_at
+from claimx.numbers import NumberReader
+
+TRIGGER_MODIFIERS = {"air", "missile", "rocket", "drone", "aerial", "bombing", "artillery", "suicide", "mortar",
+                     "car", "barrel", "cruise", "chemical", "gas", "ground", "naval", "terrorist", "terror"}
+LAUNCH_VERBS = {"launch", "carry", "conduct", "begin", "unleash", "step", "stage", "mount", "intensify", "resume",
+                "continue", "make", "press", "run", "order", "escalate", "expand"}
+TARGET_PREPS = {"on", "against", "at", "targeting", "into"}
+PLACE_PREPS = {"in", "near", "across", "over", "around", "outside", "inside", "throughout", "on"}
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+BACK_REFERENCE_DETS = {"the", "these", "those", "such", "this", "that"}
+
+
+@Language.factory(
+    "claimx_strikes",
+    assigns=["doc._.claimx_strikes"],
+    default_config={"patterns_dir": None},
+)
+def make_strikes(nlp: Language, name: str, patterns_dir: str | None) -> StrikeComponent:
+    return StrikeComponent(nlp, name, patterns_dir=patterns_dir)
+
+
+class StrikeComponent(RuleComponent):
+    """Sets `doc._.claimx_strikes`: strike dicts in the claimx/1 shape (minus `doc`)."""
+
+    rule_files = {
+        "strikes.json": {"noun_triggers": list, "verb_triggers": list, "ambiguous_verbs": list,
+                         "attacker_words": list, "target_categories": dict, "attacker_names": dict,
+                         "hypothetical_aux": list, "hypothetical_governors": list, "campaign_words": list,
+                         "campaign_modifiers": list, "weapon_words": list, "weapon_verbs": list},
+        "numbers.json": {"units": dict, "tens": dict, "multipliers": dict, "vague": dict, "qualifiers": dict},
+    }
+
+    def compile(self) -> None:
+        r = self.rules["strikes.json"]
+        self.reader = NumberReader(self.rules["numbers.json"])
+        self.nouns = set(r["noun_triggers"])
+        self.campaign = set(r["campaign_words"])
+        self.campaign_mods = set(r["campaign_modifiers"])
+        self.weapons = set(r["weapon_words"])
+        self.weapon_verbs = set(r["weapon_verbs"])
+        self.verbs = set(r["verb_triggers"])
+        self.ambiguous = set(r["ambiguous_verbs"])
+        self.attackers = set(r["attacker_words"])
+        self.categories = {w: cat for cat, words in r["target_categories"].items() for w in words}
+        self.actor_categories = {w: c for w, c in self.categories.items() if c in ("militants", "rebels", "civilians")}
+        self.names = r["attacker_names"]
+        self.hyp_aux = set(r["hypothetical_aux"])
+        self.hyp_gov = set(r["hypothetical_governors"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        roles = line_roles(doc.text)
+        found = []
+        for sent in doc.sents:
+            if role_at(roles, sent.start_char) != "prose":
+                continue
+            found.extend(self.sentence_strikes(sent))
+        sentences(doc)
+        out = []
+        for n, s in enumerate(sorted(found, key=lambda s: s["trigger"]["start"]), 1):
+            claim_id, source = attribution(doc, s["trigger"]["start"], s["trigger"]["end"])
+            lo = min(v["start"] for k, v in s.items() if isinstance(v, dict))
+            hi = max(v["end"] for k, v in s.items() if isinstance(v, dict))
+            out.append({"id": f"s{n}", "kind": "strike", **evidence(doc, lo, hi), **s, "source": source,
+                        "claim": claim_id})
+            out[-1]["hypothetical"], out[-1]["negated"] = out[-1].pop("hypothetical"), out[-1].pop("negated")
+        doc._.claimx_strikes = out
+        return doc
+
+    # ---- triggers --------------------------------------------------------------------------
+    def is_noun_trigger(self, t: Token) -> bool:
+        if t.pos_ not in ("NOUN", "PROPN"):
+            return False
+        low = t.lower_
+        if low not in self.nouns and t.lemma_.lower() not in self.nouns:
+            return False
+        if low in self.campaign or t.lemma_.lower() in self.campaign:
+            mods = {c.lower_ for c in t.children if c.dep_ in ("compound", "amod", "nmod")}
+            return bool(mods & self.campaign_mods) or any(c.dep_ == "prep" and c.lower_ == "against" for c in t.children)
+        return True
+
+    def is_verb_trigger(self, t: Token) -> bool:
+        return t.pos_ == "VERB" and t.lemma_.lower() in self.verbs
+
+    def sentence_strikes(self, sent: Span) -> list[dict]:
+        out = []
+        folded: set[int] = set()  # verbs whose strike noun already carries the event
+        for t in sent:
+            if self.is_noun_trigger(t):
+                verb = self.governing_verb(t)
+                if verb is not None:
+                    folded.add(verb.i)
+                rec = self.noun_strike(t, verb)
+                if rec:
+                    out.append(rec)
+            elif t.lower_ in self.weapons and t.dep_ == "dobj" and t.head.lemma_.lower() in self.weapon_verbs:
+                folded.add(t.head.i)
+                rec = self.weapon_strike(t)
+                if rec:
+                    out.append(rec)
+        for t in sent:
+            if t.i not in folded and self.is_verb_trigger(t):
+                rec = self.verb_strike(t)
+                if rec:
+                    out.append(rec)
+        return out
+
+    def governing_verb(self, noun: Token) -> Token | None:
+        """The attack verb a strike noun is the subject or agent of ("airstrikes hit towns",
+        "targeted by the Russian airstrikes")."""
+        head = noun.head
+        if noun.dep_ in ("nsubj",) and self.is_verb_trigger(head):
+            return head
+        if noun.dep_ == "pobj" and head.lower_ == "by" and self.is_verb_trigger(head.head):
+            return head.head
+        return None
+
+    # ---- records ---------------------------------------------------------------------------
+    def trigger_span(self, t: Token) -> tuple[int, int]:
+        first = t
+        while first.i > 0:
+            prev = t.doc[first.i - 1]
+            if prev.lower_ in TRIGGER_MODIFIERS and prev.head.i == t.i:
+                first = prev
+            else:
+                break
+        return first.idx, t.idx + len(t.text)
+
+    def noun_strike(self, t: Token, verb: Token | None) -> dict | None:
+        doc = t.doc
+        target = place = attacker = None
+        if verb is not None:
+            target = self.verb_object(verb)
+            attacker = None
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in TARGET_PREPS and target is None:
+                target = next((g for g in c.children if g.dep_ == "pobj"), None)
+            elif c.dep_ == "acl" and c.lemma_.lower() in ("target", "hit", "aim") and target is None:
+                target = next((g for g in c.children if g.dep_ == "dobj"), None) or self.prep_object(c, TARGET_PREPS)
+            elif c.dep_ in ("amod", "compound", "poss", "nmod") and self.attacker_like(c):
+                attacker = c
+            elif c.dep_ == "prep" and c.lower_ == "by" and attacker is None:
+                attacker = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if attacker is None and t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in LAUNCH_VERBS:
+            attacker = self.subject(t.head)
+        place = self.place(t) or (self.place(t.head) if t.dep_ in ("dobj", "nsubj", "pobj") else None)
+        count = self.count(t)
+        if target is None and attacker is None and place is None and count is None:
+            det = next((c.lower_ for c in t.children if c.dep_ == "det"), None)
+            if det in BACK_REFERENCE_DETS or t.dep_ in ("nsubj", "nsubjpass") and det is None and t.tag_ == "NNS":
+                return None  # a back-reference: "the strikes", "The attacks also raised ..."
+        return self.record(doc, self.trigger_span(t), t if verb is None else verb, attacker, target, place, count)
+
+    def weapon_strike(self, weapon: Token) -> dict | None:
+        verb = weapon.head
+        first = verb.idx
+        target = self.prep_object(verb, TARGET_PREPS) or self.prep_object(weapon, TARGET_PREPS)
+        return self.record(weapon.doc, (first, weapon.idx + len(weapon.text)), verb, self.subject(verb), target,
+                           self.place(verb), self.count(weapon))
+
+    def verb_strike(self, v: Token) -> dict | None:
+        target = self.verb_object(v)
+        attacker = self.subject(v)
+        if v.lemma_.lower() in self.ambiguous:
+            target_ok = target is not None and self.category(target) != "other"
+            attacker_ok = attacker is not None and self.attacker_like(attacker)
+            if not (target_ok and (attacker_ok or attacker is None or attacker.pos_ == "PRON") or attacker_ok and target is not None):
+                return None
+        count = self.count(target) if target is not None else None
+        return self.record(v.doc, (v.idx, v.idx + len(v.text)), v, attacker, target, self.place(v), count)
+
+    def record(self, doc: Doc, trigger: tuple[int, int], anchor: Token, attacker, target, place, count) -> dict:
+        if place is not None and target is not None and place.i in {x.i for x in target.subtree}:
+            place = None
+        return {
+            "trigger": char_span(doc, *trigger),
+            "attacker": self.attacker_span(attacker) if attacker is not None else None,
+            "target": self.target_span(target) if target is not None else None,
+            "place": self.ent_span(place) if place is not None else None,
+            "count": count,
+            "hypothetical": self.hypothetical(anchor),
+            "negated": self.negated(anchor),
+        }
+
+    # ---- arguments -------------------------------------------------------------------------
+    @staticmethod
+    def subject(v: Token) -> Token | None:
+        for c in v.children:
+            if c.dep_ == "nsubj":
+                return c
+        for c in v.children:
+            if c.dep_ == "agent":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+        if v.dep_ in ("xcomp", "advcl", "conj") and v.head.pos_ == "VERB":
+            return next((c for c in v.head.children if c.dep_ == "nsubj"), None)
+        return None
+
+    @staticmethod
+    def prep_object(v: Token, preps: set[str]) -> Token | None:
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        return None
+
+    def verb_object(self, v: Token) -> Token | None:
+        for c in v.children:
+            if c.dep_ in ("dobj", "nsubjpass"):
+                return c
+        if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+            return v.head  # "areas struck by the Russians"
+        if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "agent" for c in v.children):
+            return v.head
+        return self.prep_object(v, {"at", "on", "against"})
+
+    def attacker_like(self, t: Token) -> bool:
+        low = t.lower_
+        return (low in self.attackers or low in self.names or t.ent_type_ in ("NORP", "GPE", "ORG")
+                or t.lemma_.lower() in self.attackers)
+
+    def attacker_span(self, t: Token) -> dict:
+        tokens = [x for x in t.subtree if x.dep_ not in ("relcl", "punct", "appos") or x.i == t.i]
+        first = min((x for x in tokens if x.i <= t.i and x.i >= t.left_edge.i), key=lambda x: x.i)
+        span = tokens_span(t.doc, first, t) if t.dep_ in ("amod", "compound") else tokens_span(
+            t.doc, first, max((x for x in tokens if x.i >= t.i and x.dep_ not in ("prep",)), key=lambda x: x.i))
+        span["name"] = self.attacker_name(t, span["text"])
+        return span
+
+    def attacker_name(self, t: Token, text: str) -> str:
+        low = text.lower()
+        for word in low.replace("'s", "").split():
+            if word in self.names:
+                return self.names[word]
+        return text[4:] if low.startswith("the ") else text
+
+    def target_span(self, t: Token) -> dict:
+        dropped = set()
+        for c in t.children:
+            if c.dep_ in ("relcl", "acl") and c.i > t.i:
+                dropped.update(x.i for x in c.subtree)
+        kept = [x for x in t.subtree if x.i not in dropped]
+        last = t
+        for x in kept:
+            if x.i > last.i and x.i == last.i + 1:
+                last = x
+        while last.i > t.i and (last.is_punct or last.lower_ in ("and", "or", "which")):
+            last = t.doc[last.i - 1]
+        first = t.left_edge
+        while first.i < t.i and (first.is_punct or first.lower_ in BACK_REFERENCE_DETS and False):
+            first = t.doc[first.i + 1]
+        return tokens_span(t.doc, first, last, category=self.category(t))
+
+    def category(self, t: Token) -> str:
+        words = [x for x in t.subtree if x.i <= t.i or x.dep_ in ("prep", "pobj", "compound", "conj")][:12]
+        for x in words:
+            cat = self.actor_categories.get(x.lower_)
+            if cat and x.i != t.i:
+                return cat
+        head = self.categories.get(t.lower_) or self.categories.get(t.lemma_.lower())
+        if head:
+            return head
+        if t.ent_type_ in PLACE_ENTS:
+            return "area"
+        if t.ent_type_ in ("ORG", "NORP"):
+            return "militants" if any(self.actor_categories.get(x.lower_) == "militants" for x in words) else "other"
+        return "other"
+
+    @staticmethod
+    def place(t: Token) -> Token | None:
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.ent_type_ in PLACE_ENTS:
+                        return g
+        return None
+
+    @staticmethod
+    def ent_span(t: Token) -> dict:
+        ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+        if ent is not None:
+            return tokens_span(t.doc, ent[0], ent[-1])
+        return tokens_span(t.doc, t, t)
+
+    def count(self, t: Token) -> int | None:
+        for c in t.children:
+            if c.dep_ == "nummod":
+                words = [x.lower_ for x in t.doc[c.left_edge.i : c.i + 1]]
+                got = self.reader.match(words, 0)
+                if got is not None:
+                    return got[1].value
+        return None
+
+    def hypothetical(self, t: Token) -> bool:
+        x, hops = t, 0
+        while hops < 4:
+            for c in x.children:
+                if c.dep_ == "aux" and c.lower_ in self.hyp_aux or c.dep_ == "mark" and c.lower_ in ("if", "unless"):
+                    return True
+            if x.lemma_.lower() in self.hyp_gov and x.i != t.i:
+                return True
+            if x.head.i == x.i:
+                break
+            x, hops = x.head, hops + 1
+        return False
+
+    @staticmethod
+    def negated(t: Token) -> bool:
+        return any(c.dep_ == "neg" for c in t.children)

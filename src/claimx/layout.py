@@ -1,0 +1,44 @@
+"""Line roles in an article: prose, headings, and non-article lines (link lists, bylines,
+credits) that must never yield records. Pure text, no spaCy."""
+
+from __future__ import annotations
+
+import re
+
+_LINK = re.compile(r"^\s*[›•»▶]")
+_RELATED = re.compile(r"^\s*(RELATED|READ MORE|SEE ALSO|MORE ON)\b[A-Z\s:]*$")
+_CREDIT = re.compile(r"^\s*(By [A-Z][\w.'’-]+( [A-Z][\w.'’-]+)*( and [A-Z][\w.'’-]+( [A-Z][\w.'’-]+)*)?\s*$"
+                     r"|\((Additional )?[Rr]eporting by|\(Writing by|\(Editing by|Continue reading)")
+_PROSE_END = re.compile(r"[.!?…][\"”’')\]]*\s*$")
+
+
+def line_roles(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, role) for every non-empty line; role is "prose", "heading" or "skip"."""
+    roles: list[tuple[int, int, str]] = []
+    in_related = False
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        start, end = pos, pos + len(line.rstrip("\r\n"))
+        pos += len(line)
+        body = text[start:end]
+        if not body.strip():
+            continue
+        prose = bool(_PROSE_END.search(body)) and len(body.split()) > 3
+        if _RELATED.match(body):
+            in_related, role = True, "skip"
+        elif in_related and not prose:
+            role = "skip"
+        elif _LINK.match(body) or _CREDIT.match(body):
+            role = "skip"
+        else:
+            in_related = False
+            role = "prose" if prose or len(body.split()) > 25 else "heading"
+        roles.append((start, end, role))
+    return roles
+
+
+def role_at(roles: list[tuple[int, int, str]], offset: int) -> str:
+    for start, end, role in roles:
+        if start <= offset < end:
+            return role
+    return "prose"

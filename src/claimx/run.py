@@ -1,0 +1,91 @@
+"""One extraction run: inputs -> spine -> writer, with problems reported as they happen and
+a summary at the end. The CLI is a thin layer over `run_extract`."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+
+from claimx.extract import extract_records
+from claimx.records import KINDS
+from claimx.sources import Document, Problem
+
+
+PLURAL = {"claim": "claims", "casualty": "casualties", "strike": "strikes"}
+
+
+class FailFast(Exception):
+    """Raised on the first failed input when the run was asked to stop there."""
+
+
+@dataclass
+class Summary:
+    documents: int = 0
+    records: Counter = field(default_factory=Counter)
+    failed: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    skipped: int = 0  # already in the output (--resume)
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        kinds = ", ".join(f"{self.records[k]} {PLURAL[k]}" for k in KINDS)
+        parts = [f"{self.documents} documents", kinds]
+        if self.skipped:
+            parts.append(f"{self.skipped} already done")
+        if self.warnings:
+            parts.append(f"{len(self.warnings)} warnings")
+        parts.append(f"{len(self.failed)} failed")
+        return f"claimx: {'; '.join(parts)} ({self.seconds:.1f}s)"
+
+
+def run_extract(
+    nlp: Language,
+    inputs: Iterable[Document | Problem],
+    write: Callable[[list[dict]], None],
+    kinds: Iterable[str] = KINDS,
+    n_process: int = 1,
+    done_ids: set[str] | frozenset = frozenset(),
+    fail_fast: bool = False,
+    report: Callable[[str], None] = lambda msg: print(msg, file=sys.stderr),
+    progress: Callable[[], None] | None = None,
+) -> Summary:
+    summary = Summary()
+    started = time.perf_counter()
+
+    def documents() -> Iterator[Document]:
+        for item in inputs:
+            if isinstance(item, Problem):
+                (summary.failed if item.fatal else summary.warnings).append(item)
+                report(f"claimx: {'error' if item.fatal else 'warning'}: {item}")
+                if item.fatal and fail_fast:
+                    raise FailFast(str(item))
+                if progress:
+                    progress()
+                continue
+            if item.id in done_ids:
+                summary.skipped += 1
+                if progress:
+                    progress()
+                continue
+            if item.warning is not None:
+                summary.warnings.append(item.warning)
+                report(f"claimx: warning: {item.warning}")
+            if not item.text.strip():
+                problem = Problem(item.where or item.id, "empty document: no text to extract", fatal=False)
+                summary.warnings.append(problem)
+                report(f"claimx: warning: {problem}")
+            yield item
+
+    for doc, records in extract_records(nlp, documents(), kinds, n_process=n_process):
+        write(records)
+        summary.documents += 1
+        summary.records.update(r["kind"] for r in records)
+        if progress:
+            progress()
+    summary.seconds = time.perf_counter() - started
+    return summary
