@@ -17,7 +17,9 @@ def line_roles(text: str) -> list[tuple[int, int, str]]:
     roles: list[tuple[int, int, str]] = []
     in_related = False
     pos = 0
-    for line in text.splitlines(keepends=True):
+    lines = text.splitlines(keepends=True)
+    single = sum(1 for line in lines if line.strip()) <= 1  # a lone line is the text, not a heading
+    for line in lines:
         start, end = pos, pos + len(line.rstrip("\r\n"))
         pos += len(line)
         body = text[start:end]
@@ -32,7 +34,7 @@ def line_roles(text: str) -> list[tuple[int, int, str]]:
             role = "skip"
         else:
             in_related = False
-            role = "prose" if prose or len(body.split()) > 25 else "heading"
+            role = "prose" if prose or single or len(body.split()) > 14 else "heading"
         roles.append((start, end, role))
     return roles
 

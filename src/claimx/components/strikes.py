@@ -21,6 +21,8 @@ LAUNCH_VERBS = {"launch", "carry", "conduct", "begin", "unleash", "step", "stage
 TARGET_PREPS = {"on", "against", "at", "targeting", "into"}
 PLACE_PREPS = {"in", "near", "across", "over", "around", "outside", "inside", "throughout", "on"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
+TIME_ENTS = {"DATE", "TIME"}
+RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
 BACK_REFERENCE_DETS = {"the", "these", "those", "such", "this", "that"}
 
 
@@ -40,7 +42,8 @@ class StrikeComponent(RuleComponent):
         "strikes.json": {"noun_triggers": list, "verb_triggers": list, "ambiguous_verbs": list,
                          "attacker_words": list, "target_categories": dict, "attacker_names": dict,
                          "hypothetical_aux": list, "hypothetical_governors": list, "campaign_words": list,
-                         "campaign_modifiers": list, "weapon_words": list, "weapon_verbs": list},
+                         "campaign_modifiers": list, "weapon_words": list, "weapon_verbs": list,
+                         "weak_triggers": list, "of_target_triggers": list},
         "numbers.json": {"units": dict, "tens": dict, "multipliers": dict, "vague": dict, "qualifiers": dict},
     }
 
@@ -53,6 +56,8 @@ class StrikeComponent(RuleComponent):
         self.weapons = set(r["weapon_words"])
         self.weapon_verbs = set(r["weapon_verbs"])
         self.verbs = set(r["verb_triggers"])
+        self.weak = set(r["weak_triggers"])
+        self.of_targets = set(r["of_target_triggers"])
         self.ambiguous = set(r["ambiguous_verbs"])
         self.attackers = set(r["attacker_words"])
         self.categories = {w: cat for cat, words in r["target_categories"].items() for w in words}
@@ -145,9 +150,11 @@ class StrikeComponent(RuleComponent):
         if verb is not None:
             target = self.verb_object(verb)
             attacker = None
+        preps = TARGET_PREPS | ({"of"} if t.lower_ in self.of_targets else set()) | (
+            {"between", "with"} if t.lower_ in self.weak else set())
         for c in t.children:
-            if c.dep_ == "prep" and c.lower_ in TARGET_PREPS and target is None:
-                target = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if c.dep_ == "prep" and c.lower_ in preps and target is None:
+                target = next((g for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in TIME_ENTS), None)
             elif c.dep_ == "acl" and c.lemma_.lower() in ("target", "hit", "aim") and target is None:
                 target = next((g for g in c.children if g.dep_ == "dobj"), None) or self.prep_object(c, TARGET_PREPS)
             elif c.dep_ in ("amod", "compound", "poss", "nmod") and self.attacker_like(c):
@@ -177,14 +184,17 @@ class StrikeComponent(RuleComponent):
         if v.lemma_.lower() in self.ambiguous:
             target_ok = target is not None and self.category(target) != "other"
             attacker_ok = attacker is not None and self.attacker_like(attacker)
-            if not (target_ok and (attacker_ok or attacker is None or attacker.pos_ == "PRON") or attacker_ok and target is not None):
-                return None
+            if not (target_ok or attacker_ok and target is not None):
+                return None  # "the economy was hit": neither a military actor nor a target
         count = self.count(target) if target is not None else None
         return self.record(v.doc, (v.idx, v.idx + len(v.text)), v, attacker, target, self.place(v), count)
 
-    def record(self, doc: Doc, trigger: tuple[int, int], anchor: Token, attacker, target, place, count) -> dict:
+    def record(self, doc: Doc, trigger: tuple[int, int], anchor: Token, attacker, target, place, count) -> dict | None:
         if place is not None and target is not None and place.i in {x.i for x in target.subtree}:
             place = None
+        if doc.text[trigger[0] : trigger[1]].lower().split()[-1] in self.weak and (
+            target is None or self.category(target) == "other"):
+            return None  # "fierce clashes", "fight terrorism": fighting, not a strike on something
         return {
             "trigger": char_span(doc, *trigger),
             "attacker": self.attacker_span(attacker) if attacker is not None else None,
@@ -212,7 +222,7 @@ class StrikeComponent(RuleComponent):
     def prep_object(v: Token, preps: set[str]) -> Token | None:
         for c in v.children:
             if c.dep_ == "prep" and c.lower_ in preps:
-                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                pobj = next((g for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in TIME_ENTS), None)
                 if pobj is not None:
                     return pobj
         return None
@@ -220,6 +230,8 @@ class StrikeComponent(RuleComponent):
     def verb_object(self, v: Token) -> Token | None:
         for c in v.children:
             if c.dep_ in ("dobj", "nsubjpass"):
+                if c.lower_ in RELATIVE_PRONOUNS and v.dep_ == "relcl":
+                    return v.head  # "Shurbajy, who was shot": the antecedent
                 return c
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
             return v.head  # "areas struck by the Russians"
