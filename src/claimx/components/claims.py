@@ -22,6 +22,7 @@ DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 TRIM = {"that", "whether", ",", ";", ":", "-", "--", "—", "–"}
 SENTENCE_END = {".", "!", "?", "…"}
+RELATIVE = {"which", "who", "that"}
 
 
 @dataclass
@@ -95,8 +96,14 @@ class _DocClaims:
         return t.lemma_.lower() in self.r.verbs and t.pos_ in ("VERB", "AUX")
 
     def subject(self, cue: Token, depth: int = 0) -> Token | None:
+        if cue.head.lemma_.lower() == "quote" and cue.dep_ in ("advcl", "pcomp", "xcomp", "prep"):
+            quoted = next((c for c in cue.head.children if c.dep_ == "dobj"), None)
+            if quoted is not None:  # "agencies quoted X as saying"
+                return quoted
         for c in cue.children:
             if c.dep_ == "nsubj":
+                if c.lower_ in RELATIVE and cue.dep_ == "relcl":
+                    return cue.head  # "Turkey, which said ..."
                 return c
         for c in cue.children:
             if c.dep_ == "agent":  # "it was reported by X"
@@ -105,8 +112,10 @@ class _DocClaims:
                         return g
         if depth < 3 and cue.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and cue.head.pos_ in ("VERB", "AUX"):
             head = cue.head
-            if cue.dep_ == "conj" and head.dep_ == "ccomp" and self.is_cue(head.head):
-                head = head.head  # "X said A had killed ..., and accused B": X accused
+            own = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if cue.dep_ == "conj" and head.dep_ == "ccomp" and self.is_cue(head.head) and not (
+                    own is not None and self.plausible_speaker(own)):
+                head = head.head  # "X said the strikes had killed ..., and accused B": X accused
             return self.subject(head, depth + 1)  # "..., adding", "and warned"
         return None
 
@@ -277,36 +286,65 @@ class _DocClaims:
         return gap.count("\n") >= 1 and len(gap) < 80 and not tail.strip(" .\"”")
 
     # ---- indirect speech -----------------------------------------------------------------
-    def content_of(self, cue: Token) -> tuple[tuple[int, int] | None, bool]:
-        """The reported clause of `cue`, and whether it precedes the cue (inverted order)."""
+    def content_of(self, cue: Token) -> tuple[int, int] | None:
+        """The reported clause of `cue`."""
         doc = self.doc
-        for c in cue.children:
-            if c.dep_ == "ccomp":
-                return self.trimmed(c.left_edge.i, c.right_edge.i), c.i < cue.i
+        comp = next((c for c in cue.children if c.dep_ == "ccomp"), None) or self.that_clause(cue)
+        if comp is not None and comp.i < cue.i:
+            # "Y, X said": everything before the attribution tail is Y
+            tail = min([cue.i] + [x.i for c in cue.children if c.dep_ in SUBJECTS for x in c.subtree])
+            return self.trimmed(cue.sent.start, tail - 1)
+        if comp is not None:
+            last = comp.right_edge.i
+            for c in comp.rights:  # "..., while the US said ...": a claim of its own ends this one
+                if c.dep_ in ("advcl", "conj") and any(self.is_cue(x) and self.subject(x) is not None
+                                                       for x in c.subtree if x.i != comp.i):
+                    last = min(last, c.left_edge.i - 1)
+                    break
+            else:  # a misparsed tail of the clause hangs off the cue: "targeted X, Y and Z"
+                for c in cue.rights:
+                    if c.i > last and c.dep_ not in ("advcl", "conj", "cc", "parataxis", "punct", "prep", "npadvmod"):
+                        last = c.right_edge.i
+            return self.trimmed(comp.left_edge.i, last)
         for c in cue.children:
             if c.dep_ == "punct" and c.text == ":" and c.i > cue.i:
-                end = cue.sent.end - 1
-                return self.trimmed(c.i + 1, end), False
-        lemma = cue.lemma_.lower()
-        if lemma in self.r.object_verbs:
+                return self.trimmed(c.i + 1, cue.sent.end - 1)
+        if cue.lemma_.lower() in self.r.object_verbs:
             args = [c for c in cue.children if c.dep_ in ("dobj", "xcomp", "prep", "oprd", "dative") and c.i > cue.i]
             if args and any(a.dep_ != "dative" for a in args):
-                first = min(a.left_edge.i for a in args)
-                last = max(a.right_edge.i for a in args)
-                return self.trimmed(first, last), False
+                return self.trimmed(min(a.left_edge.i for a in args), max(a.right_edge.i for a in args))
         if cue.dep_ in ("parataxis", "ccomp") and cue.i > cue.head.i and cue.head.pos_ in ("VERB", "AUX"):
             head = cue.head  # "Y, X said" parsed with Y as the root
             left = cue.left_edge.i
             if any(t.text == "," for t in doc[head.left_edge.i : left]) or doc[left - 1].text == ",":
-                return self.trimmed(head.left_edge.i, left - 1), True
-        return None, False
+                return self.trimmed(head.left_edge.i, left - 1)
+        return None
+
+    def that_clause(self, cue: Token) -> Token | None:
+        """A "that" clause reached through the cue's object or phrase: "reiterated Washington's
+        view that ...", "told IRNA that ...", "said in comments aired Monday that ..."."""
+        for x in cue.subtree:
+            if x.i <= cue.i or x.i > cue.i + 10:
+                continue
+            if x.dep_ in ("ccomp", "acl", "relcl") and x.left_edge.lower_ == "that" and x.left_edge.i > cue.i:
+                path, y = [], x.head
+                while y.i != cue.i and y.dep_ in ("dobj", "dative", "pobj", "prep", "acl", "npadvmod", "appos"):
+                    path.append(y)
+                    y = y.head
+                if y.i == cue.i:
+                    return x
+        return None
+
+    def plausible_speaker(self, t: Token) -> bool:
+        return (t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.pos_ in ("PRON", "PROPN")
+                or t.lower_ in self.r.anonymous or t.lower_ in self.r.groups or t.lower_ in self.r.organizations)
 
     def indirect(self, used_cues: set[int]) -> list[Found]:
         found = []
         for t in self.doc:
             if t.i in used_cues or not self.is_cue(t) or self.skipped(t.idx):
                 continue
-            content, _ = self.content_of(t)
+            content = self.content_of(t)
             if content is None:
                 continue
             subj = self.subject(t)
@@ -315,6 +353,23 @@ class _DocClaims:
             if content[0] <= subj.idx < content[1]:
                 continue  # the "subject" is inside what is reported: a misparse
             found.append(Found([content], t, None, self.speaker_tokens(subj), self.quote_kind(*content)))
+        return found
+
+    def tagged_as_noun(self, used_cues: set[int]) -> list[Found]:
+        """"The Times and the Journal report that ...", "Activists claim that ...": a plural
+        subject makes the tagger read the cue as a noun; the surface form still says it."""
+        found = []
+        for t in self.doc:
+            if (t.pos_ != "NOUN" or t.lower_ not in self.r.verbs or t.i + 1 >= len(self.doc) or t.i in used_cues
+                    or self.doc[t.i + 1].lower_ != "that" or t.i == t.sent.start or self.skipped(t.idx)):
+                continue
+            before = self.doc[t.sent.start : t.i]
+            if any(x.pos_ in ("VERB", "AUX") for x in before):
+                continue
+            content = self.trimmed(t.i + 2, t.sent.end - 1)
+            speaker = [x for x in before if not x.is_space]
+            if content and speaker:
+                found.append(Found([content], t, None, speaker, self.quote_kind(*content)))
         return found
 
     def according_to(self) -> list[Found]:
@@ -374,7 +429,7 @@ class _DocClaims:
         quotes = self.quotes()
         direct, used = self.direct(quotes)
         quoted = [part for f in direct for part in f.content]
-        others = [f for f in self.indirect(used) + self.according_to() + self.colon_headings()
+        others = [f for f in self.indirect(used) + self.tagged_as_noun(used) + self.according_to() + self.colon_headings()
                   if not (f.cue is not None and any(s <= f.cue.idx < e for s, e in quoted))]
         found = direct + others  # a claim quoted inside a quote belongs to the quote's speaker
         found.sort(key=lambda f: (f.content[0][0], f.content[-1][1]))
