@@ -57,7 +57,7 @@ class ClaimComponent(RuleComponent):
     """Sets `doc._.claimx_claims`: a list of claim dicts in the claimx/1 shape (minus `doc`)."""
 
     rule_files = {"claims.json": {"verbs": list, "object_verbs": list, "anonymous_heads": list,
-                                  "group_heads": list, "organization_heads": list, "quotes": dict}}
+                                  "group_heads": list, "organization_heads": list, "addressee_verbs": list, "quotes": dict}}
 
     def compile(self) -> None:
         rules = self.rules["claims.json"]
@@ -66,6 +66,7 @@ class ClaimComponent(RuleComponent):
         self.anonymous = set(rules["anonymous_heads"])
         self.groups = set(rules["group_heads"])
         self.organizations = set(rules["organization_heads"])
+        self.addressee_verbs = set(rules["addressee_verbs"])
         self.open_marks = set(rules["quotes"]["open"])
         self.close_marks = set(rules["quotes"]["close"])
 
@@ -100,6 +101,10 @@ class _DocClaims:
             quoted = next((c for c in cue.head.children if c.dep_ == "dobj"), None)
             if quoted is not None:  # "agencies quoted X as saying"
                 return quoted
+        if cue.lemma_.lower() == "quote":
+            quoted = next((c for c in cue.children if c.dep_ == "dobj"), None)
+            if quoted is not None:  # "agencies quoted X as saying"
+                return quoted
         for c in cue.children:
             if c.dep_ == "nsubj":
                 if c.lower_ in RELATIVE and cue.dep_ == "relcl":
@@ -113,7 +118,7 @@ class _DocClaims:
         if depth < 3 and cue.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and cue.head.pos_ in ("VERB", "AUX"):
             head = cue.head
             own = next((c for c in head.children if c.dep_ == "nsubj"), None)
-            if cue.dep_ == "conj" and head.dep_ == "ccomp" and self.is_cue(head.head) and not (
+            if cue.dep_ in ("conj", "advcl") and head.dep_ == "ccomp" and self.is_cue(head.head) and not (
                     own is not None and self.plausible_speaker(own)):
                 head = head.head  # "X said the strikes had killed ..., and accused B": X accused
             return self.subject(head, depth + 1)  # "..., adding", "and warned"
@@ -241,12 +246,13 @@ class _DocClaims:
             return index + 1
         return None
 
-    def direct(self, quotes: list[Quote]) -> tuple[list[Found], set[int]]:
+    def direct(self, quotes: list[Quote]) -> tuple[list[Found], set[int], list[Quote]]:
+        """Quotes with a cue beside them; also the quotes that fill a paragraph with no cue
+        (possible continuations of the previous paragraph's speaker)."""
         found: list[Found] = []
         used_cues: set[int] = set()
         covered: set[int] = set()
-        last_speaker: list[Token] | None = None
-        last_end = -1
+        orphans: list[Quote] = []
         for i, q in enumerate(quotes):
             if i in covered or self.skipped(q.start):
                 continue
@@ -254,36 +260,62 @@ class _DocClaims:
                 continue  # scare quotes: "deconflict"
             cue = self.cue_after(q) if self.opens_clause(q) else None
             parts = [(q.start, q.end)]
+            kind = "direct"
             if cue is not None:
                 j = self.next_part(cue, quotes, i)
                 if j is not None:
                     parts.append((quotes[j].start, quotes[j].end))
                     covered.add(j)
+                lead = self.lead_in(q)
+                if lead is not None:  # 'The strikes destroyed ..., "killing ...," Moscow said.'
+                    parts, kind = [(lead, parts[-1][1])], "mixed"
             else:
                 cue = self.cue_before(q)
             if cue is not None:
                 subj = self.subject(cue)
                 speaker = self.speaker_tokens(subj) if subj is not None else None
                 used_cues.add(cue.i)
-                found.append(Found(parts, cue, None, speaker, "direct"))
-                last_speaker, last_end = speaker, parts[-1][1]
-            elif last_speaker and self.continues(last_end, q):
-                found.append(Found(parts, None, None, last_speaker, "direct", {"continuation": True}))
-                last_end = q.end
-        return found, used_cues
+                found.append(Found(parts, cue, None, speaker, kind))
+            elif self.fills_paragraph(q):
+                orphans.append(q)
+        return found, used_cues, orphans
+
+    def lead_in(self, q: Quote) -> int | None:
+        """Start of the sentence text before a quote that ends in its attribution, if any."""
+        sent = self.doc[self.token_at(q.start)].sent
+        if sent.start_char >= q.start - 1:
+            return None
+        before = self.text[sent.start_char : q.start - 1]
+        if len(before.split()) < 3 or before.rstrip()[-1:] == ":":
+            return None
+        return sent.start_char + (len(before) - len(before.lstrip()))
+
+    def fills_paragraph(self, q: Quote) -> bool:
+        line_start = self.text.rfind("\n", 0, q.start) + 1
+        line_end = self.text.find("\n", q.end)
+        after = self.text[(q.close if q.close is not None else q.end) + 1 : line_end if line_end >= 0 else None]
+        return not self.text[line_start : q.start - 1].strip() and not after.strip(" .")
+
+    def continuations(self, found: list[Found], orphans: list[Quote]) -> list[Found]:
+        """A cue-less quote paragraph right after a paragraph that ends with a claim continues
+        that claim's speaker (news style: the speaker is named once)."""
+        out = []
+        for q in orphans:
+            prior = max((f for f in found if f.content[-1][1] < q.start and f.speaker), default=None,
+                        key=lambda f: f.content[-1][1])
+            if prior is None:
+                continue
+            gap = self.text[prior.content[-1][1] : q.start - 1]
+            if gap.count("\n") == 1 or "\n" in gap and not gap.strip():
+                if len(gap.strip(" \n.,\"”")) < 60 and "\n" in gap:
+                    out.append(Found([(q.start, q.end)], None, None, prior.speaker, "direct", {"continuation": True}))
+        return out
 
     def opens_clause(self, q: Quote) -> bool:
         """A quote that can stand as the whole reported statement starts a sentence or
         follows a colon, comma or dash, not mid-phrase ('the banner of the "Free Syrian Army"')."""
         before = self.text[: q.start - 1].rstrip(" \t")
         return not before or before[-1] in "\n.:,;?!—–-\"”" or before.endswith("--")
-
-    def continues(self, last_end: int, q: Quote) -> bool:
-        """A paragraph that is wholly a quote, right after a paragraph ending in a quoted claim."""
-        gap = self.text[last_end : q.start - 1]
-        para_end = self.text.find("\n", q.end)
-        tail = self.text[(q.close if q.close is not None else q.end) + 1 : para_end if para_end >= 0 else None]
-        return gap.count("\n") >= 1 and len(gap) < 80 and not tail.strip(" .\"”")
 
     # ---- indirect speech -----------------------------------------------------------------
     def content_of(self, cue: Token) -> tuple[int, int] | None:
@@ -295,7 +327,10 @@ class _DocClaims:
             tail = min([cue.i] + [x.i for c in cue.children if c.dep_ in SUBJECTS for x in c.subtree])
             return self.trimmed(cue.sent.start, tail - 1)
         if comp is not None:
-            last = comp.right_edge.i
+            first, last = comp.left_edge.i, comp.right_edge.i
+            obj = next((c for c in cue.rights if c.dep_ == "dobj" and c.i < comp.left_edge.i), None)
+            if obj is not None and cue.lemma_.lower() not in self.r.addressee_verbs:
+                first = obj.left_edge.i  # "reported several strikes ..., including one that ..."
             for c in comp.rights:  # "..., while the US said ...": a claim of its own ends this one
                 if c.dep_ in ("advcl", "conj") and any(self.is_cue(x) and self.subject(x) is not None
                                                        for x in c.subtree if x.i != comp.i):
@@ -305,7 +340,7 @@ class _DocClaims:
                 for c in cue.rights:
                     if c.i > last and c.dep_ not in ("advcl", "conj", "cc", "parataxis", "punct", "prep", "npadvmod"):
                         last = c.right_edge.i
-            return self.trimmed(comp.left_edge.i, last)
+            return self.trimmed(first, last)
         for c in cue.children:
             if c.dep_ == "punct" and c.text == ":" and c.i > cue.i:
                 return self.trimmed(c.i + 1, cue.sent.end - 1)
@@ -320,11 +355,21 @@ class _DocClaims:
                 return self.trimmed(head.left_edge.i, left - 1)
         return None
 
+    def phrase_before(self, cue: Token) -> Token | None:
+        """The noun phrase between the last comma and the cue, as a span's root."""
+        j = cue.i - 1
+        while j > cue.sent.start and self.doc[j].text != "," and self.doc[j].pos_ in ("PROPN", "NOUN", "ADJ", "DET"):
+            j -= 1
+        if self.doc[j].text != "," or j + 1 >= cue.i:
+            return None
+        span = self.doc[j + 1 : cue.i]
+        return span.root if any(t.pos_ in ("PROPN", "NOUN") for t in span) else None
+
     def that_clause(self, cue: Token) -> Token | None:
         """A "that" clause reached through the cue's object or phrase: "reiterated Washington's
         view that ...", "told IRNA that ...", "said in comments aired Monday that ..."."""
         for x in cue.subtree:
-            if x.i <= cue.i or x.i > cue.i + 10:
+            if x.i <= cue.i or x.left_edge.i > cue.i + 10:
                 continue
             if x.dep_ in ("ccomp", "acl", "relcl") and x.left_edge.lower_ == "that" and x.left_edge.i > cue.i:
                 path, y = [], x.head
@@ -348,6 +393,10 @@ class _DocClaims:
             if content is None:
                 continue
             subj = self.subject(t)
+            if subj is None and content[1] <= t.idx:
+                subj = self.phrase_before(t)  # "..., military analyst Pavel Felgenhauer told AFP"
+                if subj is not None:
+                    content = self.trimmed(t.sent.start, subj.left_edge.i - 1) or content
             if subj is None or subj.lower_ == "it" and any(c.dep_ == "auxpass" for c in t.children):
                 continue
             if content[0] <= subj.idx < content[1]:
@@ -427,11 +476,12 @@ class _DocClaims:
     # ---- speakers ------------------------------------------------------------------------
     def run(self) -> list[dict]:
         quotes = self.quotes()
-        direct, used = self.direct(quotes)
-        quoted = [part for f in direct for part in f.content]
+        direct, used, orphans = self.direct(quotes)
+        quoted = [part for f in direct for part in f.content if f.quote == "direct"] + [(q.start, q.end) for q in orphans]
         others = [f for f in self.indirect(used) + self.tagged_as_noun(used) + self.according_to() + self.colon_headings()
                   if not (f.cue is not None and any(s <= f.cue.idx < e for s, e in quoted))]
         found = direct + others  # a claim quoted inside a quote belongs to the quote's speaker
+        found += self.continuations(found, orphans)
         found.sort(key=lambda f: (f.content[0][0], f.content[-1][1]))
         kept: list[Found] = []
         for f in found:  # one record per content span: a direct quote wins over its parse
