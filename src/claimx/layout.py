@@ -28,9 +28,7 @@ def line_roles(text: str) -> list[tuple[int, int, str]]:
         prose = bool(_PROSE_END.search(body)) and len(body.split()) > 3
         if _RELATED.match(body):
             in_related, role = True, "skip"
-        elif in_related and not prose:
-            role = "skip"
-        elif _LINK.match(body) or _CREDIT.match(body):
+        elif in_related and not prose or _LINK.match(body) or _CREDIT.match(body):
             role = "skip"
         else:
             in_related = False

@@ -15,7 +15,6 @@ from claimx.extract import extract_records
 from claimx.records import KINDS
 from claimx.sources import Document, Problem
 
-
 PLURAL = {"claim": "claims", "casualty": "casualties", "strike": "strikes"}
 
 

@@ -8,6 +8,7 @@ from bisect import bisect_right
 from pathlib import Path
 from typing import ClassVar
 
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -55,8 +56,32 @@ class RuleComponent:
         return self
 
 
+def word_ids(nlp: Language, words) -> np.ndarray:
+    """String-store ids of lower-cased words, for vectorised lookups over a Doc's tokens."""
+    return np.array(sorted({nlp.vocab.strings.add(w.lower()) for w in words}), dtype="uint64")
+
+
+def positions(doc: Doc, *matches: tuple[int, np.ndarray]) -> list[int]:
+    """Indices of tokens whose attribute (spacy.attrs LOWER, LEMMA, ...) is one of the ids:
+    a numpy pass instead of a Python loop over every token."""
+    attrs = [attr for attr, _ in matches]
+    table = doc.to_array(attrs).reshape(len(doc), len(attrs))
+    hit = np.zeros(len(doc), dtype=bool)
+    for col, (_, ids) in enumerate(matches):
+        hit |= np.isin(table[:, col], ids)
+    return np.flatnonzero(hit).tolist()
+
+
+def text_of(doc: Doc) -> str:
+    """The document text, built once: `Doc.text` joins every token on each access."""
+    text = doc.user_data.get("claimx_text")
+    if text is None:
+        text = doc.user_data["claimx_text"] = doc.text
+    return text
+
+
 def char_span(doc: Doc, start: int, end: int, **extra) -> dict:
-    return {"text": doc.text[start:end], "start": start, "end": end, **extra}
+    return {"text": text_of(doc)[start:end], "start": start, "end": end, **extra}
 
 
 def tokens_span(doc: Doc, first: Token, last: Token, **extra) -> dict:
@@ -81,7 +106,7 @@ def evidence(doc: Doc, start: int, end: int) -> dict:
     first = max(0, bisect_right(starts, start) - 1)
     last = max(first, bisect_right(starts, max(start, end - 1)) - 1)
     lo, hi = sents[first][0], max(sents[last][1], end)
-    text = doc.text
+    text = text_of(doc)
     while lo < hi and text[lo].isspace():
         lo += 1
     while hi > lo and text[hi - 1].isspace():

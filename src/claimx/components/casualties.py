@@ -5,11 +5,22 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimx import patterns
-from claimx.components.base import RuleComponent, attribution, char_span, evidence, sentences, tokens_span
+from claimx.components.base import (
+    RuleComponent,
+    attribution,
+    char_span,
+    evidence,
+    positions,
+    sentences,
+    text_of,
+    tokens_span,
+    word_ids,
+)
 from claimx.layout import line_roles, role_at
 from claimx.numbers import NumberReader, Quantity
 
@@ -40,6 +51,7 @@ class CasualtyComponent(RuleComponent):
         rules = self.rules["casualties.json"]
         self.reader = NumberReader(self.rules["numbers.json"])
         self.outcome = {w: kind for kind, words in rules["outcomes"].items() for w in words}
+        self.outcome_ids = word_ids(self.nlp, self.outcome)
         self.outcome_context = {w: set(v) for w, v in rules["outcome_context"].items()}
         self.victim = {w: cat for cat, words in rules["victims"].items() for w in words}
         self.victim_mod = {w: cat for cat, words in rules["victim_modifiers"].items() for w in words}
@@ -52,13 +64,14 @@ class CasualtyComponent(RuleComponent):
         self.not_people = set(rules["not_people"])
 
     def __call__(self, doc: Doc) -> Doc:
-        roles = line_roles(doc.text)
+        roles = line_roles(text_of(doc))
         found = []
-        for sent in doc.sents:
-            if role_at(roles, sent.start_char) == "skip":
-                continue
-            found.extend(self.sentence_figures(doc, sent))
-        sentences(doc)
+        hits = positions(doc, (LOWER, self.outcome_ids), (LEMMA, self.outcome_ids))
+        if hits:
+            for start, end in sentences(doc):
+                if role_at(roles, start) == "skip" or not any(start <= doc[i].idx < end for i in hits):
+                    continue
+                found.extend(self.sentence_figures(doc, doc.char_span(start, end, alignment_mode="expand")))
         out = []
         for n, f in enumerate(sorted(found, key=lambda f: f["figure"]["start"]), 1):
             claim_id, source = attribution(doc, f["figure"]["start"], f["figure"]["end"])

@@ -10,10 +10,11 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from claimx.components.base import RuleComponent, char_span, evidence, tokens_span
+from claimx.components.base import RuleComponent, char_span, evidence, positions, text_of, tokens_span, word_ids
 from claimx.layout import line_roles, role_at
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "you"}
@@ -67,6 +68,8 @@ class ClaimComponent(RuleComponent):
         self.groups = set(rules["group_heads"])
         self.organizations = set(rules["organization_heads"])
         self.addressee_verbs = set(rules["addressee_verbs"])
+        self.cue_ids = word_ids(self.nlp, self.verbs)
+        self.according_ids = word_ids(self.nlp, ["according"])
         self.open_marks = set(rules["quotes"]["open"])
         self.close_marks = set(rules["quotes"]["close"])
 
@@ -81,9 +84,10 @@ class _DocClaims:
     def __init__(self, rules: ClaimComponent, doc: Doc):
         self.r = rules
         self.doc = doc
-        self.text = doc.text
-        self.starts = [t.idx for t in doc]
-        self.roles = line_roles(doc.text)
+        self.text = text_of(doc)
+        self.starts = doc.to_array([IDX]).tolist() if len(doc) else []
+        self.cue_positions = positions(doc, (LEMMA, rules.cue_ids), (LOWER, rules.cue_ids))
+        self.roles = line_roles(text_of(doc))
 
     # ---- helpers -------------------------------------------------------------------------
     def token_at(self, offset: int) -> int:
@@ -386,7 +390,8 @@ class _DocClaims:
 
     def indirect(self, used_cues: set[int]) -> list[Found]:
         found = []
-        for t in self.doc:
+        for i in self.cue_positions:
+            t = self.doc[i]
             if t.i in used_cues or not self.is_cue(t) or self.skipped(t.idx):
                 continue
             content = self.content_of(t)
@@ -408,7 +413,8 @@ class _DocClaims:
         """"The Times and the Journal report that ...", "Activists claim that ...": a plural
         subject makes the tagger read the cue as a noun; the surface form still says it."""
         found = []
-        for t in self.doc:
+        for i in self.cue_positions:
+            t = self.doc[i]
             if (t.pos_ != "NOUN" or t.lower_ not in self.r.verbs or t.i + 1 >= len(self.doc) or t.i in used_cues
                     or self.doc[t.i + 1].lower_ != "that" or t.i == t.sent.start or self.skipped(t.idx)):
                 continue
@@ -423,7 +429,8 @@ class _DocClaims:
 
     def according_to(self) -> list[Found]:
         found = []
-        for t in self.doc:
+        for i in positions(self.doc, (LOWER, self.r.according_ids)):
+            t = self.doc[i]
             if t.lower_ != "according" or t.i + 1 >= len(self.doc) or self.doc[t.i + 1].lower_ != "to":
                 continue
             to = self.doc[t.i + 1]

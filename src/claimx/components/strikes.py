@@ -7,10 +7,21 @@ trigger. Bare back-references ("the strikes" with nothing else said) are not rec
 
 from __future__ import annotations
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from claimx.components.base import RuleComponent, attribution, char_span, evidence, sentences, tokens_span
+from claimx.components.base import (
+    RuleComponent,
+    attribution,
+    char_span,
+    evidence,
+    positions,
+    sentences,
+    text_of,
+    tokens_span,
+    word_ids,
+)
 from claimx.layout import line_roles, role_at
 from claimx.numbers import NumberReader
 
@@ -56,6 +67,7 @@ class StrikeComponent(RuleComponent):
         self.weapons = set(r["weapon_words"])
         self.weapon_verbs = set(r["weapon_verbs"])
         self.verbs = set(r["verb_triggers"])
+        self.trigger_ids = word_ids(self.nlp, self.nouns | set(r["verb_triggers"]) | set(r["weapon_words"]))
         self.weak = set(r["weak_triggers"])
         self.of_targets = set(r["of_target_triggers"])
         self.ambiguous = set(r["ambiguous_verbs"])
@@ -67,13 +79,15 @@ class StrikeComponent(RuleComponent):
         self.hyp_gov = set(r["hypothetical_governors"])
 
     def __call__(self, doc: Doc) -> Doc:
-        roles = line_roles(doc.text)
+        roles = line_roles(text_of(doc))
         found = []
-        for sent in doc.sents:
-            if role_at(roles, sent.start_char) != "prose":
-                continue
-            found.extend(self.sentence_strikes(sent))
-        sentences(doc)
+        hits = positions(doc, (LOWER, self.trigger_ids), (LEMMA, self.trigger_ids))
+        if hits:
+            for start, end in sentences(doc):
+                if role_at(roles, start) != "prose" or not any(start <= doc[i].idx < end for i in hits):
+                    continue
+                sent = doc.char_span(start, end, alignment_mode="expand")
+                found.extend(self.sentence_strikes(sent, [i for i in hits if sent.start <= i < sent.end]))
         out = []
         for n, s in enumerate(sorted(found, key=lambda s: s["trigger"]["start"]), 1):
             claim_id, source = attribution(doc, s["trigger"]["start"], s["trigger"]["end"])
@@ -100,10 +114,10 @@ class StrikeComponent(RuleComponent):
     def is_verb_trigger(self, t: Token) -> bool:
         return t.pos_ == "VERB" and t.lemma_.lower() in self.verbs
 
-    def sentence_strikes(self, sent: Span) -> list[dict]:
+    def sentence_strikes(self, sent: Span, hits: list[int]) -> list[dict]:
         out = []
         folded: set[int] = set()  # verbs whose strike noun already carries the event
-        for t in sent:
+        for t in (sent.doc[i] for i in hits):
             if self.is_noun_trigger(t):
                 verb = self.governing_verb(t)
                 if verb is not None:
@@ -116,7 +130,7 @@ class StrikeComponent(RuleComponent):
                 rec = self.weapon_strike(t)
                 if rec:
                     out.append(rec)
-        for t in sent:
+        for t in (sent.doc[i] for i in hits):
             if t.i not in folded and self.is_verb_trigger(t):
                 rec = self.verb_strike(t)
                 if rec:
@@ -192,7 +206,7 @@ class StrikeComponent(RuleComponent):
     def record(self, doc: Doc, trigger: tuple[int, int], anchor: Token, attacker, target, place, count) -> dict | None:
         if place is not None and target is not None and place.i in {x.i for x in target.subtree}:
             place = None
-        if doc.text[trigger[0] : trigger[1]].lower().split()[-1] in self.weak and (
+        if text_of(doc)[trigger[0] : trigger[1]].lower().split()[-1] in self.weak and (
             target is None or self.category(target) == "other"):
             return None  # "fierce clashes", "fight terrorism": fighting, not a strike on something
         return {
