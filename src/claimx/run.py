@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 
-from claimx.extract import extract_records
+from claimx.spine import extract_records
 from claimx.records import KINDS
 from claimx.sources import Document, Problem
 

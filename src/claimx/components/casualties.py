@@ -62,6 +62,7 @@ class CasualtyComponent(RuleComponent):
         self.hypothetical_aux = set(rules["hypothetical_aux"])
         self.age_words = set(rules["age_words"])
         self.not_people = set(rules["not_people"])
+        self.people_zero = {"no one", "nobody", "none", "no-one"}
 
     def __call__(self, doc: Doc) -> Doc:
         roles = line_roles(text_of(doc))
@@ -157,7 +158,7 @@ class CasualtyComponent(RuleComponent):
         if toks[0].lower_ in self.reader.single and len(toks) == 1:
             return head is None or not self.is_victim(head) or head.tag_ in ("NNS", "NNPS")
         if q.value == 0 and (head is None or not self.is_victim(head)):
-            return toks[0].lower_ != "no" or head is None
+            return toks.text.lower() not in self.people_zero  # "no one", "nobody" count people themselves
         if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LAW", "PRODUCT", "EVENT", "WORK_OF_ART") for t in toks):
             return True
         if first and doc[first - 1].lower_ in ("no.", "number", "#", "resolution", "article", "of") and head is None:
@@ -196,20 +197,21 @@ class CasualtyComponent(RuleComponent):
         end_token = end
         fig_start, fig_end = doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
         victims = None
-        if head is not None and (self.is_victim(head) or head is trigger):
+        if head is not None and (self.is_victim(head) or head.i == trigger.i):
             victim_head = head
-            if head is trigger or self.outcome_of(head):  # "32 civilian deaths", "six casualties among X"
+            mod = next((c for c in head.children if c.dep_ in ("amod", "compound") and c.lower_ in self.victim_mod), None)
+            if (head.i == trigger.i or self.outcome_of(head)) and mod is None:  # "six casualties among X"
                 among = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("among", "of")
                               for g in c.children if g.dep_ == "pobj"), None)
                 victim_head = among if among is not None else head
-            category, _ = self.category(victim_head)
-            if victim_head is head and self.outcome_of(head):
-                mod = next((c for c in head.children if c.dep_ in ("amod", "compound") and c.lower_ in self.victim_mod), None)
+            if victim_head.i == head.i and self.outcome_of(head):  # "32 civilian deaths", "six casualties"
                 vs = (mod.idx, mod.idx + len(mod.text)) if mod is not None else (fig_start, fig_end)
                 category = self.victim_mod[mod.lower_] if mod is not None else "people"
             else:
-                vs = self.victims_span(doc, victim_head, end if victim_head is head else victim_head.left_edge.i)
-                end_token = max(end_token, victim_head.i + 1) if victim_head is head else end_token
+                category, _ = self.category(victim_head)
+                after = end if victim_head.i == head.i else victim_head.left_edge.i
+                vs = self.victims_span(doc, victim_head, after)
+                end_token = max(end_token, victim_head.i + 1) if victim_head.i == head.i else end_token
             compound = self.compound(doc, q, head, end_token, sent.end)
             if compound:
                 q, fig_end, category, end_token = compound
@@ -246,7 +248,7 @@ class CasualtyComponent(RuleComponent):
                 break
             cats.add(cat)
             total, last, j = total + q2.value, nxt, nxt.i + 1
-        if last is head:
+        if last.i == head.i:
             return None
         category = cats.pop() if len(cats) == 1 else "civilians"
         return Quantity.qualified(total, q.qualifier), last.idx + len(last.text), category, j

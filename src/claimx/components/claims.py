@@ -144,9 +144,9 @@ class _DocClaims:
             if x.i != run[-1].i + 1:
                 break
             run.append(x)
-        while run and (run[0].is_punct or run[0].is_space) and run[0] is not head:
+        while run and (run[0].is_punct or run[0].is_space) and run[0].i != head.i:
             run.pop(0)
-        while run and (run[-1].is_punct or run[-1].is_space) and run[-1] is not head:
+        while run and (run[-1].is_punct or run[-1].is_space) and run[-1].i != head.i:
             run.pop()
         return run
 
