@@ -61,11 +61,12 @@ KindsOpt = Annotated[str, typer.Option("--kinds", help="Comma-separated kinds: c
 
 
 def load_pipeline(model: str | None, kinds: tuple[str, ...], patterns: Path | None):
+    from claimx import load
     from claimx.patterns import PatternError
-    from claimx.pipeline import ModelError, build
+    from claimx.pipeline import ModelError
 
     try:
-        return build(model, kinds, str(patterns) if patterns else None)
+        return load(model, kinds, str(patterns) if patterns else None)
     except (ModelError, PatternError) as e:
         err(f"claimx: error: {e}")
         raise typer.Exit(2) from None

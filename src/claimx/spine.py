@@ -108,6 +108,9 @@ def extract_records(
         doc = source.kept[n]
         merger.add(doc_records(spacy_doc, doc.id, kinds), offset)
         if last:
+            for rec in merger.records:  # JSON-lines fields such as "date" travel with the records
+                for key, value in doc.meta.items():
+                    rec.setdefault(key, value)
             yield doc, merger.records
             merger = _Merger()
             del source.kept[n]
