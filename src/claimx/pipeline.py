@@ -35,17 +35,20 @@ def resolve_model(model: str | None = None) -> str:
 
 def build(model: str | None = None, kinds: tuple[str, ...] = KINDS, patterns_dir: str | None = None) -> Language:
     """Load the model and add one claimx component per kind. Claims always run when figures
-    or strikes are asked for, because those take their source from the enclosing claim."""
+    or strikes are asked for, because those take their source from the enclosing claim;
+    records of kinds not asked for are left out by `doc_records`."""
     name = resolve_model(model)
     try:
         nlp = spacy.load(name)
     except OSError as e:
         raise ModelError(f"cannot load model '{name}': {e}") from None
     wanted = set(kinds) | ({"claim"} if set(kinds) & {"casualty", "strike"} else set())
+    if "casualty" in wanted:
+        wanted.add("strike")  # a figure's incident names the attacker of the strike beside it
     config = {"patterns_dir": str(patterns_dir) if patterns_dir else None}
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("claimx_paragraphs", before="parser")
-    for kind in KINDS:
+    for kind in ("claim", "strike", "casualty"):  # each reads what the ones before it found
         if kind in wanted:
             nlp.add_pipe(COMPONENTS[kind], config=config)
     return nlp

@@ -27,6 +27,7 @@ from claimx.numbers import NumberReader, Quantity
 SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 MAX_TREE_DISTANCE = 4
+CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "parataxis"}
 
 
 @Language.factory(
@@ -43,7 +44,8 @@ class CasualtyComponent(RuleComponent):
 
     rule_files = {
         "casualties.json": {"outcomes": dict, "victims": dict, "victim_modifiers": dict, "cumulative": list,
-                            "hypothetical_aux": list, "age_words": list, "not_people": list, "outcome_context": dict},
+                            "hypothetical_aux": list, "age_words": list, "not_people": list, "outcome_context": dict,
+                            "dates": dict},
         "numbers.json": {"units": dict, "tens": dict, "multipliers": dict, "vague": dict, "qualifiers": dict},
     }
 
@@ -63,6 +65,12 @@ class CasualtyComponent(RuleComponent):
         self.age_words = set(rules["age_words"])
         self.not_people = set(rules["not_people"])
         self.people_zero = {"no one", "nobody", "none", "no-one"}
+        self.months = rules["dates"]["months"]
+        self.weekdays = rules["dates"]["weekdays"]
+        month = "|".join(sorted(self.months, key=len, reverse=True))
+        self.date_pattern = re.compile(
+            rf"\b(?:(?P<m1>{month})\.? (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y1>(?:19|20)\d\d))?"
+            rf"|(?P<d2>\d{{1,2}}) (?P<m2>{month})\.?(?: (?P<y2>(?:19|20)\d\d))?)\b", re.IGNORECASE)
 
     def __call__(self, doc: Doc) -> Doc:
         roles = line_roles(text_of(doc))
@@ -190,6 +198,8 @@ class CasualtyComponent(RuleComponent):
         head = self.victim_head(doc, end, sent.end)
         if self.excluded(doc, first, end, q, head):
             return None
+        if head is None and end < sent.end and doc[end].pos_ == "VERB" and not self.outcome_of(doc[end]):
+            return None  # "millions driven from their homes", "thousands fled"
         anchor = head if head is not None else doc[end - 1]
         trigger, kind = self.nearest_outcome(anchor, doc[first], outcomes)
         if trigger is None or self.hypothetical(trigger) or (self.negated(trigger) and q.value != 0):
@@ -228,7 +238,42 @@ class CasualtyComponent(RuleComponent):
             "victims": victims,
             "place": self.place(sent, trigger),
             "scope": "cumulative" if self.cumulative.search(sent.text) else "incident",
+            "incident": self.incident(doc, sent),
         }
+
+    def incident(self, doc: Doc, sent: Span) -> dict:
+        """What tells this figure's event apart from others, for `claimx compare`: the date and
+        weekday the sentence gives (else the article's first calendar date and most named
+        weekday), and the attacker of a strike in the same sentence."""
+        text = sent.text
+        context = self.doc_dates(doc)
+        date = self.calendar_date(text) or context["date"]
+        weekday = next((w for w in self.weekdays if w in text.lower()), None) or context["weekday"]
+        attackers = [s["attacker"]["name"] for s in doc._.claimx_strikes or ()
+                     if s["attacker"] and sent.start_char <= s["trigger"]["start"] < sent.end_char]
+        return {"date": date, "weekday": weekday, "attacker": attackers[0] if attackers else None}
+
+    def doc_dates(self, doc: Doc) -> dict:
+        cached = doc.user_data.get("claimx_dates")
+        if cached is None:
+            low = text_of(doc).lower()
+            counts = {w: low.count(w) for w in self.weekdays}
+            top = max(counts.values())
+            weekday = min((w for w in self.weekdays if counts[w] == top), key=low.find) if top else None
+            cached = doc.user_data["claimx_dates"] = {"date": self.calendar_date(text_of(doc)), "weekday": weekday}
+        return cached
+
+    def calendar_date(self, text: str) -> str | None:
+        """The first month-and-day in the text as ISO ("2015-09-30", or "--09-30" with no year)."""
+        m = self.date_pattern.search(text)
+        if m is None:
+            return None
+        month = self.months[(m["m1"] or m["m2"]).lower().rstrip(".")]
+        day = int(m["d1"] or m["d2"])
+        year = m["y1"] or m["y2"]
+        if not 1 <= day <= 31:
+            return None
+        return f"{year}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
 
     def compound(self, doc: Doc, q: Quantity, head: Token, end_token: int, sent_end: int):
         """"two women and a child": consecutive non-combatant counts joined by "and" add up."""
@@ -265,7 +310,7 @@ class CasualtyComponent(RuleComponent):
         best, best_key = (None, None), None
         for t, kind in outcomes:
             d = tree_distance(anchor, t)
-            if d > MAX_TREE_DISTANCE:
+            if d > MAX_TREE_DISTANCE or not self.same_clause(anchor, t):
                 continue
             key = (d, abs(t.i - number.i))
             if abs(t.i - number.i) > 15:
@@ -273,6 +318,21 @@ class CasualtyComponent(RuleComponent):
             if best_key is None or key < best_key:
                 best, best_key = (t, kind), key
         return best
+
+    @staticmethod
+    def same_clause(anchor: Token, trigger: Token) -> bool:
+        """The outcome word lies in the clause of the first verb above the number: not
+        "200,000 killed and millions [driven] from their homes"."""
+        x = anchor
+        for _ in range(6):
+            if x.i == trigger.i:
+                return True
+            if x.pos_ == "VERB" and x.i != anchor.i and x.dep_ in CLAUSE_DEPS:
+                return any(t.i == trigger.i for t in x.subtree)
+            if x.head.i == x.i:
+                break
+            x = x.head
+        return True
 
     def hypothetical(self, t: Token) -> bool:
         for x in (t, t.head):
