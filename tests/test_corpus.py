@@ -17,7 +17,7 @@ SEEDS = sorted(CORPUS.glob("*.txt"))
 @pytest.fixture(scope="module")
 def corpus_records(nlp):
     docs = [Document(p.name, p.read_text(encoding="utf-8")) for p in SEEDS]
-    return {doc.id: (doc.text, records) for doc, records in extract_records(nlp, docs)}
+    return {doc.id: (doc.text, records) for doc, records, _ in extract_records(nlp, docs)}
 
 
 def test_corpus_is_the_five_seeds():

@@ -22,7 +22,10 @@ def extract(text: str, doc_id: str = "text", kinds: tuple[str, ...] = KINDS, mod
     from claimx.spine import extract_records
     from claimx.sources import Document
 
-    return next(extract_records(load(model), [Document(doc_id, text)], kinds))[1]
+    _, records, errors = next(extract_records(load(model), [Document(doc_id, text)], kinds))
+    if errors:
+        raise RuntimeError(f"claimx: extraction failed on {doc_id}: {'; '.join(errors)}")
+    return records
 
 
 __all__ = ["__version__", "extract", "load"]

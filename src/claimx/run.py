@@ -80,8 +80,7 @@ def run_extract(
                 report(f"claimx: warning: {problem}")
             yield item
 
-    for doc, records in extract_records(nlp, documents(), kinds, n_process=n_process):
-        write(records)
+XX
         summary.documents += 1
         summary.records.update(r["kind"] for r in records)
         if progress:

@@ -65,6 +65,7 @@ class _Merger:
 
     def __init__(self) -> None:
         self.records: list[dict] = []
+        self.errors: list[str] = []
         self.counts = dict.fromkeys(KINDS, 0)
 
     def add(self, records: list[dict], offset: int) -> None:
@@ -88,8 +89,9 @@ def extract_records(
     kinds: Iterable[str] = KINDS,
     n_process: int = 1,
     batch_size: int = BATCH_SIZE,
-) -> Iterator[tuple[Document, list[dict]]]:
-    """Documents in, (document, records) out, in input order, streaming."""
+) -> Iterator[tuple[Document, list[dict], list[str]]]:
+    """Documents in, (document, records, errors) out, in input order, streaming. `errors` names
+    the rules that failed on the document; its records are then incomplete."""
     kinds = tuple(kinds)
     source = _Remember(docs)
 
@@ -107,11 +109,12 @@ def extract_records(
                                                 batch_size=batch_size):
         doc = source.kept[n]
         merger.add(doc_records(spacy_doc, doc.id, kinds), offset)
+        merger.errors += spacy_doc.user_data.get("claimx_errors", [])
         if last:
             for rec in merger.records:  # JSON-lines fields such as "date" travel with the records
                 for key, value in doc.meta.items():
                     rec.setdefault(key, value)
-            yield doc, merger.records
+            yield doc, merger.records, merger.errors
             merger = _Merger()
             del source.kept[n]
 

@@ -25,6 +25,7 @@ class RuleComponent:
     """A rule-based component whose rules are JSON files; `to_disk` writes them back out."""
 
     rule_files: ClassVar[dict[str, dict[str, type]]]  # file name -> required keys and their types
+    kind: ClassVar[str]  # the record kind this component sets
 
     def __init__(self, nlp: Language, name: str, *, patterns_dir: str | None = None):
         self.nlp = nlp
@@ -34,6 +35,19 @@ class RuleComponent:
 
     def compile(self) -> None:
         """Build lookups from self.rules."""
+        raise NotImplementedError
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Run the rules; a failure is recorded on the Doc (and the document reported as failed
+        by the spine) instead of ending a run over thousands of documents."""
+        try:
+            return self.process(doc)
+        except Exception as e:  # noqa: BLE001  any rule bug on any text
+            doc.user_data.setdefault("claimx_errors", []).append(f"{self.name}: {type(e).__name__}: {e}")
+            setattr(doc._, EXTENSIONS[self.kind], [])
+            return doc
+
+    def process(self, doc: Doc) -> Doc:
         raise NotImplementedError
 
     def to_bytes(self, *, exclude=()) -> bytes:

@@ -42,6 +42,7 @@ def make_casualties(nlp: Language, name: str, patterns_dir: str | None) -> Casua
 class CasualtyComponent(RuleComponent):
     """Sets `doc._.claimx_casualties`: casualty dicts in the claimx/1 shape (minus `doc`)."""
 
+    kind = "casualty"
     rule_files = {
         "casualties.json": {"outcomes": dict, "victims": dict, "victim_modifiers": dict, "cumulative": list,
                             "hypothetical_aux": list, "age_words": list, "not_people": list, "outcome_context": dict,
@@ -72,7 +73,7 @@ class CasualtyComponent(RuleComponent):
             rf"\b(?:(?P<m1>{month})\.? (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y1>(?:19|20)\d\d))?"
             rf"|(?P<d2>\d{{1,2}}) (?P<m2>{month})\.?(?: (?P<y2>(?:19|20)\d\d))?)\b", re.IGNORECASE)
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         roles = line_roles(text_of(doc))
         found = []
         hits = positions(doc, (LOWER, self.outcome_ids), (LEMMA, self.outcome_ids))

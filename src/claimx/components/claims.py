@@ -57,6 +57,7 @@ def make_claims(nlp: Language, name: str, patterns_dir: str | None) -> ClaimComp
 class ClaimComponent(RuleComponent):
     """Sets `doc._.claimx_claims`: a list of claim dicts in the claimx/1 shape (minus `doc`)."""
 
+    kind = "claim"
     rule_files = {"claims.json": {"verbs": list, "object_verbs": list, "anonymous_heads": list,
                                   "group_heads": list, "organization_heads": list, "addressee_verbs": list, "quotes": dict}}
 
@@ -73,7 +74,7 @@ class ClaimComponent(RuleComponent):
         self.open_marks = set(rules["quotes"]["open"])
         self.close_marks = set(rules["quotes"]["close"])
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         doc._.claimx_claims = _DocClaims(self, doc).run()
         return doc
 
@@ -558,11 +559,18 @@ class _Names:
             name, kind = " and ".join(dict.fromkeys(full)), "person"
             before = doc[span.start : persons[0].start]
             words = [t for t in before if t.lower_ not in DETERMINERS]
+            appos = next((c for c in head.children if c.dep_ == "appos"), None)
             if words and len(persons) == 1:
                 title = doc[words[0].i : persons[0].start].text.strip(" ,")
+            elif appos is not None:  # "Bassam Barabandi, a former Syrian diplomat, wrote"
+                first = next(x for x in appos.subtree if x.lower_ not in DETERMINERS)
+                title = doc[first.i : appos.right_edge.i + 1].text.strip(" ,")
+            if title:
                 self.titles.setdefault(name, title)
         elif len(tokens) == 1 and head.text in self.people:
             name, kind = self.people[head.text], "person"
+        elif tokens[0].lower_ == "the" and len(tokens) == 2 and (prior := self.described(head.lower_)):
+            name, kind = prior["name"], "person"  # "The activist" after "Bassam Barabandi, an activist"
         else:
             name, kind = self.describe(span, head, tokens)
         out.update(name=name, type=kind, title=title)
@@ -586,6 +594,13 @@ class _Names:
         if head.pos_ == "PROPN":
             return self.fullest_org(name), "organization"
         return name, "unknown"
+
+    def described(self, noun: str) -> dict | None:
+        """The latest person speaker whose title or apposition has this noun."""
+        for _, prior in reversed(self.history):
+            if prior.get("type") == "person" and noun in (prior.get("title") or "").lower():
+                return prior
+        return None
 
     def fullest_org(self, name: str) -> str:
         words = [w for w in name.split() if w[:1].isupper()]

@@ -34,6 +34,7 @@ PLACE_PREPS = {"in", "near", "across", "over", "around", "outside", "inside", "t
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 TIME_ENTS = {"DATE", "TIME"}
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
+OWN_SIDE_WORDS = {"it", "its", "they", "their", "we", "our", "us"}
 BACK_REFERENCE_DETS = {"the", "these", "those", "such", "this", "that"}
 
 
@@ -49,6 +50,7 @@ def make_strikes(nlp: Language, name: str, patterns_dir: str | None) -> StrikeCo
 class StrikeComponent(RuleComponent):
     """Sets `doc._.claimx_strikes`: strike dicts in the claimx/1 shape (minus `doc`)."""
 
+    kind = "strike"
     rule_files = {
         "strikes.json": {"noun_triggers": list, "verb_triggers": list, "ambiguous_verbs": list,
                          "attacker_words": list, "target_categories": dict, "attacker_names": dict,
@@ -78,7 +80,7 @@ class StrikeComponent(RuleComponent):
         self.hyp_aux = set(r["hypothetical_aux"])
         self.hyp_gov = set(r["hypothetical_governors"])
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         roles = line_roles(text_of(doc))
         found = []
         hits = positions(doc, (LOWER, self.trigger_ids), (LEMMA, self.trigger_ids))
@@ -91,6 +93,7 @@ class StrikeComponent(RuleComponent):
         out = []
         for n, s in enumerate(sorted(found, key=lambda s: s["trigger"]["start"]), 1):
             claim_id, source = attribution(doc, s["trigger"]["start"], s["trigger"]["end"])
+            self.name_from_source(s["attacker"], source)
             lo = min(v["start"] for k, v in s.items() if isinstance(v, dict))
             hi = max(v["end"] for k, v in s.items() if isinstance(v, dict))
             out.append({"id": f"s{n}", "kind": "strike", **evidence(doc, lo, hi), **s, "source": source,
@@ -263,15 +266,28 @@ class StrikeComponent(RuleComponent):
         first = min((x for x in tokens if x.i <= t.i and x.i >= t.left_edge.i), key=lambda x: x.i)
         span = tokens_span(t.doc, first, t) if t.dep_ in ("amod", "compound") else tokens_span(
             t.doc, first, max((x for x in tokens if x.i >= t.i and x.dep_ not in ("prep",)), key=lambda x: x.i))
-        span["name"] = self.attacker_name(t, span["text"])
+        span["name"] = self.attacker_name(span["text"])
         return span
 
-    def attacker_name(self, t: Token, text: str) -> str:
-        low = text.lower()
-        for word in low.replace("'s", "").split():
+    def name_from_source(self, attacker: dict | None, source: dict | None) -> None:
+        """"The Russian defense ministry said it ... hit": a pronoun or a bare "warplanes" as the
+        attacker in a side's own claim is that side."""
+        if attacker is None or source is None or attacker["name"] in self.names.values():
+            return
+        words = set(attacker["text"].lower().split())
+        if words & OWN_SIDE_WORDS or words & self.attackers:
+            known = self.known_name(source.get("name") or source["text"])
+            if known:
+                attacker["name"] = known
+
+    def known_name(self, text: str) -> str | None:
+        for word in text.lower().replace("'s", "").replace("’s", "").split():
             if word in self.names:
                 return self.names[word]
-        return text[4:] if low.startswith("the ") else text
+        return None
+
+    def attacker_name(self, text: str) -> str:
+        return self.known_name(text) or (text[4:] if text.lower().startswith("the ") else text)
 
     def target_span(self, t: Token) -> dict:
         dropped = set()
@@ -291,7 +307,9 @@ class StrikeComponent(RuleComponent):
         return tokens_span(t.doc, first, last, category=self.category(t))
 
     def category(self, t: Token) -> str:
-        words = [x for x in t.subtree if x.i <= t.i or x.dep_ in ("prep", "pobj", "compound", "conj")][:12]
+        inner = {x.i for c in t.children if c.dep_ in ("relcl", "acl") and c.i > t.i for x in c.subtree}
+        words = [x for x in t.subtree if x.i not in inner and (x.i <= t.i or x.dep_ in ("prep", "pobj", "compound",
+                                                                                        "conj"))][:12]
         for x in words:
             cat = self.actor_categories.get(x.lower_)
             if cat and x.i != t.i:
