@@ -8,7 +8,7 @@ CASES = [
     # text, trigger, attacker name, target text, target category, place, count
     ("Russia launched air strikes in Syria on Wednesday.", "air strikes", "Russia", None, None, "Syria", None),
     ("The Russian defense ministry said it carried out about 20 flights over Syria, hitting eight Islamic State targets.",
-     "hitting", "it", "eight Islamic State targets", "militants", None, 8),
+     "hitting", "Russia", "eight Islamic State targets", "militants", None, 8),  # "it" in its own claim
     ("Government helicopters dropped barrel bombs on the town of Rastan.", "dropped barrel bombs",
      "Syrian government", "the town of Rastan", "area", None, None),
     ("Regime forces shelled rebel-held districts of Aleppo.", "shelled", "Syrian government",

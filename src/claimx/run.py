@@ -80,7 +80,15 @@ def run_extract(
                 report(f"claimx: warning: {problem}")
             yield item
 
-XX
+    for doc, records, errors in extract_records(nlp, documents(), kinds, n_process=n_process):
+        if errors:
+            problem = Problem(doc.where or doc.id, f"extraction failed ({'; '.join(errors)}); no records written")
+            summary.failed.append(problem)
+            report(f"claimx: error: {problem}")
+            if fail_fast:
+                raise FailFast(str(problem))
+            continue
+        write(records)
         summary.documents += 1
         summary.records.update(r["kind"] for r in records)
         if progress:
