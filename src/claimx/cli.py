@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections import Counter
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -14,6 +15,7 @@ import typer
 
 from claimx import __version__
 from claimx.records import KINDS
+from claimx.sources import Options
 
 app = typer.Typer(
     add_completion=False,
@@ -144,6 +146,77 @@ def progress_bar():
             yield lambda: prog.advance(task)
 
     return bar()
+
+
+@app.command()
+def compare(
+    paths: Annotated[list[str], typer.Argument(help="Articles (folders, files, -) or claimx/1 JSON lines.")],
+    as_json: Annotated[bool, typer.Option("--json", help="One claimx-group/1 object per line.")] = False,
+    show_all: Annotated[bool, typer.Option("--all", help="Also groups with a single source.")] = False,
+    kinds: KindsOpt = "casualty,strike",
+    model: ModelOpt = None,
+    patterns: PatternsOpt = None,
+) -> None:
+    """Disputed figures and strike targets side by side, across documents and sources."""
+    from claimx.compare import group_records
+    from claimx.run import run_extract
+    from claimx.sources import read_bytes, read_inputs, saved_records
+
+    wanted = parse_kinds(kinds)
+    records: list[dict] = []
+    failed = False
+    for arg in paths:
+        data = sys.stdin.buffer.read() if arg == "-" else None
+        try:
+            saved = saved_records(arg, data)
+        except ValueError as e:
+            err(f"claimx: error: {e}")
+            failed = True
+            continue
+        if saved is not None:
+            records += saved
+            continue
+        nlp = load_pipeline(model, wanted, patterns)
+        inputs = read_bytes(data, Options()) if data is not None else read_inputs([arg])
+        summary = run_extract(nlp, inputs, records.extend, wanted)
+        failed = failed or bool(summary.failed)
+    groups = [g.to_json(f"g{n}") for n, g in enumerate(group_records(records, wanted), 1)]
+    shown = [g for g in groups if show_all or g["status"] != "single"]
+    if as_json:
+        for g in shown:
+            print(json.dumps(g, ensure_ascii=False))
+    else:
+        from claimx.render import compare_panels
+
+        compare_panels(shown, {(r["doc"], r["id"]): r for r in records})
+    statuses = Counter(g["status"] for g in groups)
+    err(f"claimx: {len(groups)} groups ({', '.join(f'{n} {s}' for s, n in sorted(statuses.items()))}); "
+        f"{len(shown)} shown{'' if show_all else ' (--all for single-source groups)'}")
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def show(
+    article: Annotated[Path, typer.Argument(help="One article (text file).", exists=True, dir_okay=False)],
+    kinds: KindsOpt = ",".join(KINDS),
+    model: ModelOpt = None,
+    patterns: PatternsOpt = None,
+) -> None:
+    """An article with its claims, figures and strikes highlighted."""
+    from claimx.render import show_article
+    from claimx.sources import Document, decode
+    from claimx.spine import extract_records
+
+    text, problem = decode(article.read_bytes(), str(article))
+    if text is None:
+        err(f"claimx: error: {problem}")
+        raise typer.Exit(1)
+    nlp = load_pipeline(model, parse_kinds(kinds), patterns)
+    _, records, errors = next(extract_records(nlp, [Document(str(article), text)], parse_kinds(kinds)))
+    for e in errors:
+        err(f"claimx: error: {article}: {e}")
+    show_article(text, records)
+    raise typer.Exit(1 if errors else 0)
 
 
 @app.command()

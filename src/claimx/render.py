@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from rich import box
 from rich.console import Console
+from rich.panel import Panel
 from rich.table import Table
+from rich.text import Text
 
 
 def _one_line(text: str | None, width: int = 90) -> str:
@@ -38,3 +41,76 @@ def records_table(records: list[dict], console: Console | None = None) -> None:
     for r in records:
         table.add_row(r["doc"], r["id"], r["kind"], *record_cells(r))
     console.print(table)
+
+
+STATUS_STYLE = {"disputed": "bold red", "consistent": "green", "single": "dim"}
+
+
+def _sentence(record: dict, highlight: dict | None, style: str) -> Text:
+    """The record's evidence with one span highlighted (offsets are document offsets)."""
+    text = Text(" ".join(record["text"].split()) if highlight is None else record["text"])
+    if highlight is not None:
+        start, end = highlight["start"] - record["start"], highlight["end"] - record["start"]
+        if 0 <= start < end <= len(record["text"]):
+            text.stylize(style, start, end)
+    return text
+
+
+def _interval(lo, hi) -> str:
+    return f"{lo}" if lo == hi else f"{lo}–{'∞' if hi is None else hi}"
+
+
+def compare_panels(groups: list[dict], records: dict[tuple[str, str], dict], console: Console | None = None) -> None:
+    """One panel per claimx-group/1 group: who says what, the figure, and the sentence."""
+    console = console or Console()
+    for g in groups:
+        title = Text.assemble((g["status"].upper(), STATUS_STYLE[g["status"]]), "  ", (g["quantity"], "bold"))
+        table = Table(box=box.SIMPLE, expand=True, show_edge=False)
+        table.add_column("source", ratio=2, overflow="fold")
+        if g["kind"] == "casualty":
+            table.add_column("figure", ratio=1)
+            table.add_column("value", ratio=1)
+        else:
+            table.add_column("target", ratio=2, overflow="fold")
+        table.add_column("sentence", ratio=6, overflow="fold")
+        for m in g["members"]:
+            record = records[(m["doc"], m["id"])]
+            who = Text.assemble((m["source"] or "(article)", "bold"), "\n", (m["doc"], "dim"))
+            if m["repeats"]:
+                who.append(f"\n+{len(m['repeats'])} repeat(s)", "dim")
+            if g["kind"] == "casualty":
+                table.add_row(who, m["figure"], _interval(*m["interval"]),
+                              _sentence(record, record["figure"], "bold red"))
+            else:
+                table.add_row(who, f"{m['target']} [{m['category']}]",
+                              _sentence(record, record.get("target"), "bold magenta"))
+        footer = f"{g['sources']} source(s)"
+        if g["kind"] == "casualty":
+            footer += f"   low {g['low']}  best {g['best']}  high {g['high']}  spread {g['spread']}"
+        console.print(Panel(table, title=title, title_align="left", subtitle=footer, subtitle_align="right"))
+
+
+LEGEND = (("claim", "cyan"), ("speaker", "bold blue"), ("casualty figure", "bold red"),
+          ("victims", "red"), ("strike", "bold yellow"), ("target", "magenta"))
+
+
+def show_article(text: str, records: list[dict], console: Console | None = None) -> None:
+    """The article with every extraction coloured, and a legend."""
+    console = console or Console()
+    styled = Text(text)
+    style = dict(LEGEND)
+    for r in records:
+        if r["kind"] == "claim":
+            styled.stylize(style["claim"], r["content"]["start"], r["content"]["end"])
+            if r.get("speaker"):
+                styled.stylize(style["speaker"], r["speaker"]["start"], r["speaker"]["end"])
+        elif r["kind"] == "casualty":
+            if r.get("victims"):
+                styled.stylize(style["victims"], r["victims"]["start"], r["victims"]["end"])
+            styled.stylize(style["casualty figure"], r["figure"]["start"], r["figure"]["end"])
+        else:
+            styled.stylize(style["strike"], r["trigger"]["start"], r["trigger"]["end"])
+            if r.get("target"):
+                styled.stylize(style["target"], r["target"]["start"], r["target"]["end"])
+    console.print(Text.assemble(*((f" {name} ", f"reverse {s}") for name, s in LEGEND)))
+    console.print(styled)

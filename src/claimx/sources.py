@@ -58,6 +58,30 @@ def read_inputs(paths: list[str], opts: Options | None = None) -> Iterator[Docum
             yield item
 
 
+def saved_records(arg: str, data: bytes | None = None) -> list[dict] | None:
+    """The records of a claimx/1 JSON-lines file (or stdin bytes), or None when the input is
+    something else (articles to extract)."""
+    if data is None:
+        path = Path(arg)
+        if path.suffix.lower() not in JSONL_SUFFIXES or not path.is_file():
+            return None
+        data = path.read_bytes()
+    lines = [ln for ln in data.decode("utf-8", errors="replace").splitlines() if ln.strip()]
+    try:
+        first = json.loads(lines[0]) if lines else None
+    except json.JSONDecodeError:
+        return None
+    if not (isinstance(first, dict) and first.get("schema") == "claimx/1"):
+        return None
+    records = []
+    for n, line in enumerate(lines, 1):
+        try:
+            records.append(json.loads(line))
+        except json.JSONDecodeError as e:
+            raise ValueError(f"{arg}:{n}: not JSON: {e.msg}") from None
+    return records
+
+
 def _read_arg(arg: str, opts: Options) -> Iterator[Document | Problem]:
     if arg == "-":
         yield from _read_stdin(opts)
@@ -196,7 +220,11 @@ def _read_jsonl_lines(lines, where: str, opts: Options) -> Iterator[Document | P
 
 
 def _read_stdin(opts: Options) -> Iterator[Document | Problem]:
-    data = sys.stdin.buffer.read()
+    yield from read_bytes(sys.stdin.buffer.read(), opts)
+
+
+def read_bytes(data: bytes, opts: Options) -> Iterator[Document | Problem]:
+    """Standard input: JSON lines when every line is a JSON object, else one document "-"."""
     text, problem = decode(data, "<stdin>")
     if text is None:
         yield problem
