@@ -136,7 +136,7 @@ class Group:
 
 
 def _same(key: str, a, b) -> bool:
-    if key == "date":  # "--09-30" (no year) matches "2015-09-30"
+    if key == "date" and len(a) > 4 and len(b) > 4:  # "--09-30" (no year) matches "2015-09-30"
         return a[-5:] == b[-5:] and (a.startswith("-") or b.startswith("-") or a[:4] == b[:4])
     return a == b
 
@@ -156,15 +156,17 @@ def target_category(record: dict) -> str:
 def casualty_key(record: dict) -> dict:
     incident = record.get("incident") or {}
     category = (record.get("victims") or {}).get("category", "people")
+    date = record.get("date") or incident.get("date")
+    running = record["scope"] == "cumulative"
     return {
         "outcome": record["outcome"],
         "victims": VICTIM_CLASS.get(category, category),
         "scope": record["scope"],
-        # a running total is one quantity whatever its article's incident
-        "place": None if record["scope"] == "cumulative" else place_name(record),
-        "attacker": None if record["scope"] == "cumulative" else incident.get("attacker"),
-        "date": None if record["scope"] == "cumulative" else record.get("date") or incident.get("date"),
-        "weekday": None if record["scope"] == "cumulative" else incident.get("weekday"),
+        "place": place_name(record),
+        # a running total is one quantity whatever the day or attack its article reports
+        "attacker": None if running else incident.get("attacker"),
+        "date": (date[:4] if date and date[0].isdigit() else None) if running else date,
+        "weekday": None if running else incident.get("weekday"),
     }
 
 
