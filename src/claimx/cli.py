@@ -114,8 +114,13 @@ def extract(
             writer.abandon()
             err("claimx: stopped at the first failure (--fail-fast)")
             raise typer.Exit(1) from None
-        except BaseException:
+        except BaseException as e:
             writer.abandon()
+            if output is not None:
+                err(f"claimx: partial output kept in {writer.partial}; run again with --resume to finish it")
+            if isinstance(e, KeyboardInterrupt):
+                err("claimx: interrupted")
+                raise typer.Exit(130) from None
             raise
     writer.commit()
     if fmt is Format.table:

@@ -38,7 +38,13 @@ def load(name: str, folder: str | Path | None = None, required: dict[str, type] 
         raise PatternError(f"{path}:{e.lineno}: not valid JSON: {e.msg}") from None
     if not isinstance(data, dict):
         raise PatternError(f"{path}: expected a JSON object at the top level")
+    names = {list: "array", dict: "object"}
     for key, kind in (required or {}).items():
-        if not isinstance(data.get(key), kind):
-            raise PatternError(f"{path}: entry '{key}' must be a JSON {kind.__name__}")
+        value = data.get(key)
+        if not isinstance(value, kind):
+            raise PatternError(f"{path}: entry '{key}' must be a JSON {names.get(kind, kind.__name__)}")
+        if kind is list:
+            for n, item in enumerate(value):
+                if not isinstance(item, str):
+                    raise PatternError(f"{path}: entry '{key}' item {n}: expected a string, got {json.dumps(item)}")
     return data

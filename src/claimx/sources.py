@@ -111,7 +111,7 @@ def walk(folder: Path, globs: tuple[str, ...]) -> Iterator[tuple[str, Path] | Pr
             yield Problem(str(d), f"cannot open folder: {e.strerror}")
             return
         if key in seen_dirs:
-            yield Problem(str(d), "symbolic link loop; not followed")
+            yield Problem(str(d), "symbolic link loop; not followed", fatal=False)
             return
         seen_dirs.add(key)
         try:
@@ -159,11 +159,15 @@ def decode(data: bytes, where: str) -> tuple[str | None, Problem | None]:
     if b"\0" in data[:8192]:
         return None, Problem(where, "binary file (NUL bytes); skipped")
     try:
-        return data.decode("utf-8"), None
+        text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         text = data.decode("utf-8", errors="replace")
         return text, Problem(where, f"invalid UTF-8 at byte {e.start}: decoded with U+FFFD replacement "
                                     "characters (offsets index the decoded text)", fatal=False)
+    if text.startswith("\ufeff"):
+        return text, Problem(where, "UTF-8 byte-order mark kept as U+FEFF at offset 0 (offsets count it)",
+                             fatal=False)
+    return text, None
 
 
 def _read_text_file(path: Path, where: str) -> Document | Problem:
