@@ -85,7 +85,7 @@ def extract(
     id_field: Annotated[str, typer.Option("--id-field", help="JSON-lines field holding the id.")] = "id",
     text_field: Annotated[str, typer.Option("--text-field", help="JSON-lines field holding the text.")] = "text",
     fmt: Annotated[Format, typer.Option("--format", help="jsonl (data) or table (for reading).")] = Format.jsonl,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes; 0 = all cores.")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (default: all cores).")] = 0,
     fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first input that fails.")] = False,
     resume: Annotated[bool, typer.Option("--resume", help="With -o: skip documents already written.")] = False,
     patterns: PatternsOpt = None,

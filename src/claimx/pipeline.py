@@ -51,4 +51,5 @@ def build(model: str | None = None, kinds: tuple[str, ...] = KINDS, patterns_dir
     for kind in ("claim", "strike", "casualty"):  # each reads what the ones before it found
         if kind in wanted:
             nlp.add_pipe(COMPONENTS[kind], config=config)
+    nlp.add_pipe("claimx_slim")
     return nlp

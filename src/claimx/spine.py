@@ -3,6 +3,9 @@ all go through `extract_records`."""
 
 from __future__ import annotations
 
+import multiprocessing
+import signal
+from collections import deque
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -14,6 +17,7 @@ from claimx.sources import Document
 
 BATCH_SIZE = 32
 CHUNK_CHARS = 100_000  # longer texts are parsed in paragraph-aligned pieces: bounded memory
+ZONE_CHARS = 5_000_000  # at most this much text is parsed in one memory zone
 ID_PREFIX = {"claim": "c", "casualty": "f", "strike": "s"}
 
 
@@ -95,21 +99,22 @@ def extract_records(
     kinds = tuple(kinds)
     source = _Remember(docs)
 
-    def pieces() -> Iterator[tuple[str, tuple[int, int, bool]]]:
+    def pieces() -> Iterator[Piece]:
         for n, doc in source:
             parts = chunks(doc.text)
             current = next(parts)
             for following in parts:
-                yield current[1], (n, current[0], False)
+                yield current[1], (n, doc.id, current[0], False)
                 current = following
-            yield current[1], (n, current[0], True)
+            yield current[1], (n, doc.id, current[0], True)
 
+    batches = _batches(pieces(), batch_size)
+    parsed = _parse_local(nlp, batches, kinds) if n_process <= 1 else _parse_in_workers(nlp, batches, kinds, n_process)
     merger = _Merger()
-    for spacy_doc, (n, offset, last) in nlp.pipe(pieces(), as_tuples=True, n_process=n_process,
-                                                batch_size=batch_size):
+    for (n, _, offset, last), records, errors in parsed:
         doc = source.kept[n]
-        merger.add(doc_records(spacy_doc, doc.id, kinds), offset)
-        merger.errors += spacy_doc.user_data.get("claimx_errors", [])
+        merger.add(records, offset)
+        merger.errors += errors
         if last:
             for rec in merger.records:  # JSON-lines fields such as "date" travel with the records
                 for key, value in doc.meta.items():
@@ -117,6 +122,63 @@ def extract_records(
             yield doc, merger.records, merger.errors
             merger = _Merger()
             del source.kept[n]
+
+
+Piece = tuple[str, tuple[int, str, int, bool]]  # text, (document number, document id, offset, last piece)
+Parsed = tuple[tuple[int, str, int, bool], list[dict], list[str]]
+
+
+def _batches(pieces: Iterator[Piece], size: int) -> Iterator[list[Piece]]:
+    """Groups of pieces, each at most `size` pieces and ZONE_CHARS characters."""
+    batch, chars = [], 0
+    for piece in pieces:
+        batch.append(piece)
+        chars += len(piece[0])
+        if len(batch) >= size or chars >= ZONE_CHARS:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
+
+
+def _parse_batch(nlp: Language, batch: list[Piece], kinds: tuple[str, ...]) -> list[Parsed]:
+    """Records of a batch, parsed in a memory zone: strings interned for it are freed after,
+    so memory stays flat over millions of documents. Only plain values leave the zone."""
+    with nlp.memory_zone():
+        return [(ctx, doc_records(doc, ctx[1], kinds), doc.user_data.get("claimx_errors", []))
+                for doc, ctx in nlp.pipe(batch, as_tuples=True, batch_size=len(batch))]
+
+
+def _parse_local(nlp: Language, batches: Iterator[list[Piece]], kinds: tuple[str, ...]) -> Iterator[Parsed]:
+    for batch in batches:
+        yield from _parse_batch(nlp, batch, kinds)
+
+
+_WORKER: dict = {}  # the pipeline and kinds, in each worker process
+
+
+def _worker_init(nlp: Language, kinds: tuple[str, ...]) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _WORKER.update(nlp=nlp, kinds=kinds)
+
+
+def _worker_parse(batch: list[Piece]) -> list[Parsed]:
+    return _parse_batch(_WORKER["nlp"], batch, _WORKER["kinds"])
+
+
+def _parse_in_workers(nlp: Language, batches: Iterator[list[Piece]], kinds: tuple[str, ...],
+                      n_process: int) -> Iterator[Parsed]:
+    """Batches parsed by `n_process` worker processes that send back records, not Docs. At
+    most two batches per worker are in flight, so reading never runs ahead of parsing."""
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with multiprocessing.get_context(method).Pool(n_process, _worker_init, (nlp, kinds)) as pool:
+        pending: deque = deque()
+        for batch in batches:
+            pending.append(pool.apply_async(_worker_parse, (batch,)))
+            if len(pending) >= 2 * n_process:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
 
 
 class _Remember:

@@ -1,16 +1,29 @@
-"""Line breaks end sentences: headings, captions and link lists never run into the next
-paragraph. Runs before the parser, which keeps sentence starts that are already set."""
+"""Two small pipeline helpers claimx adds around its rule components."""
 
 from __future__ import annotations
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 
 @Language.component("claimx_paragraphs")
 def mark_paragraphs(doc: Doc) -> Doc:
+    """Line breaks end sentences: headings, captions and link lists never run into the next
+    paragraph. Runs before the parser, which keeps sentence starts that are already set."""
     for t in doc[1:]:
         prev = doc[t.i - 1]
         if "\n" in prev.text_with_ws and not t.is_space:
             t.is_sent_start = True
+    return doc
+
+
+@Language.component("claimx_slim")
+def drop_parse_payload(doc: Doc) -> Doc:
+    """Last in claimx's own pipeline: once the records are on the Doc, the token vectors and
+    per-document caches are dead weight when worker processes send Docs back."""
+    doc.tensor = numpy.zeros((0,), dtype="float32")
+    for key in ("claimx_text", "claimx_dates"):
+        doc.user_data.pop(key, None)
+    doc._.claimx_sents = None
     return doc
