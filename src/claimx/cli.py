@@ -28,6 +28,12 @@ app = typer.Typer(
 class Format(str, Enum):
     jsonl = "jsonl"
     table = "table"
+    parquet = "parquet"
+
+
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
 
 
 def err(message: str) -> None:
@@ -84,7 +90,12 @@ def extract(
                                                    "(repeatable; default *.txt, *.md).")] = None,
     id_field: Annotated[str, typer.Option("--id-field", help="JSON-lines field holding the id.")] = "id",
     text_field: Annotated[str, typer.Option("--text-field", help="JSON-lines field holding the text.")] = "text",
-    fmt: Annotated[Format, typer.Option("--format", help="jsonl (data) or table (for reading).")] = Format.jsonl,
+    fmt: Annotated[Format, typer.Option("--format", help="jsonl (data), table (for reading), or parquet "
+                                        "(--engine ray -o DIR).")] = Format.jsonl,
+    engine: Annotated[Engine, typer.Option("--engine", help="local processes, or ray (pip install "
+                                           "'claimx[ray]').")] = Engine.local,
+    address: Annotated[str | None, typer.Option("--address", help="Ray cluster address (default: "
+                                                "a local instance).")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (default: all cores).")] = 0,
     fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first input that fails.")] = False,
     resume: Annotated[bool, typer.Option("--resume", help="With -o: skip documents already written.")] = False,
@@ -100,8 +111,12 @@ def extract(
         raise typer.BadParameter("--resume needs -o FILE", param_hint="--resume")
     if fmt is Format.table and output is not None:
         raise typer.BadParameter("--format table prints to the terminal; drop -o", param_hint="--format")
-    nlp = load_pipeline(model, wanted, patterns)
+    if fmt is Format.parquet and (engine is not Engine.ray or output is None):
+        raise typer.BadParameter("--format parquet needs --engine ray -o DIR", param_hint="--format")
     opts = Options(tuple(glob) if glob else DEFAULT_GLOBS, id_field, text_field)
+    if engine is Engine.ray:
+        extract_on_ray(paths, opts, output, fmt, wanted, model, patterns, address, jobs)
+    nlp = load_pipeline(model, wanted, patterns)
     table_rows: list[dict] = []
     writer = AtomicFile(output, resume) if output else StdoutWriter()
     write = table_rows.extend if fmt is Format.table else writer.write_document
@@ -131,6 +146,35 @@ def extract(
     for problem in summary.failed:
         err(f"claimx: failed: {problem}")
     raise typer.Exit(1 if summary.failed else 0)
+
+
+def extract_on_ray(paths, opts, output: Path | None, fmt: Format, kinds, model, patterns, address, jobs) -> None:
+    """`extract --engine ray`: stdout, or files in the folder -o names."""
+    try:
+        from claimx.engines.ray import FolderWriter, run_ray
+    except ImportError:
+        err("claimx: error: --engine ray needs Ray: pip install 'claimx[ray]'")
+        raise typer.Exit(2) from None
+    folder = FolderWriter(output, "parquet" if fmt is Format.parquet else "jsonl") if output else None
+
+    def report(message: str, fatal: bool) -> None:
+        err(f"claimx: {'error' if fatal else 'warning'}: {message}")
+
+    def to_stdout(lines: str) -> None:
+        sys.stdout.write(lines)
+        sys.stdout.flush()
+
+    try:
+        counts = run_ray(paths, opts, folder.write if folder else to_stdout, report, kinds, model,
+                         str(patterns) if patterns else None, address, jobs or None)
+    except BaseException:
+        if folder:
+            folder.abandon()
+        raise
+    if folder:
+        folder.commit()
+    err(f"claimx: {counts['documents']} documents on Ray; {counts['warnings']} warnings; {counts['failed']} failed")
+    raise typer.Exit(1 if counts["failed"] else 0)
 
 
 def progress_bar():
