@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 import claimx
-from claimx.spine import extract_records
 from claimx.sources import Document
+from claimx.spine import extract_records
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -35,9 +35,9 @@ def spans_hold(record: dict, text: str) -> bool:
     while stack:
         x = stack.pop()
         if isinstance(x, dict):
-            if isinstance(x.get("start"), int) and isinstance(x.get("text"), str):
-                if text[x["start"] : x["end"]] != x["text"]:
-                    return False
+            if isinstance(x.get("start"), int) and isinstance(x.get("text"), str) and (
+                    text[x["start"] : x["end"]] != x["text"]):
+                return False
             stack.extend(v for v in x.values() if isinstance(v, (dict, list)))
         elif isinstance(x, list):
             stack.extend(x)

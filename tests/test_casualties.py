@@ -1,7 +1,6 @@
 """Casualty figures: values, outcomes, victims, source and scope; and what is not a figure."""
 
 import pytest
-
 from tests.conftest import spans_hold
 
 CASES = [

@@ -1,7 +1,6 @@
 """Attributed claims on real and edge-case sentences: what is extracted, and what is not."""
 
 import pytest
-
 from tests.conftest import spans_hold
 
 CASES = [
@@ -57,7 +56,8 @@ def test_split_quote_is_one_claim_with_parts(extract):
 
 
 def test_pronoun_and_surname_resolve_to_full_name(extract):
-    text = "John Kerry met Lavrov in New York. Kerry said the talks were useful. He added that more meetings would follow."
+    text = ("John Kerry met Lavrov in New York. Kerry said the talks were useful. "
+            "He added that more meetings would follow.")
     claims = extract(text, "claim")
     assert [c["speaker"]["name"] for c in claims] == ["John Kerry", "John Kerry"]
     assert [c["speaker"]["text"] for c in claims] == ["Kerry", "He"]

@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import CORPUS
 from typer.testing import CliRunner
 
 from claimx.cli import app
-from tests.conftest import CORPUS
 
 runner = CliRunner()
 CLAIMX = [sys.executable, "-m", "claimx.cli"]

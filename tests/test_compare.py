@@ -3,11 +3,11 @@
 import json
 
 import pytest
+from tests.conftest import CORPUS
 from typer.testing import CliRunner
 
 from claimx.cli import app
 from claimx.compare import group_records, interval
-from tests.conftest import CORPUS
 
 
 def figure(doc, rid, value, qualifier="exact", source=None, outcome="killed", category="civilians",

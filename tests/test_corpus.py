@@ -5,11 +5,11 @@ import subprocess
 import sys
 
 import pytest
+from tests.conftest import CORPUS, SHARED, spans_hold
 
 from claimx.records import Record
 from claimx.sources import Document
 from claimx.spine import extract_records
-from tests.conftest import CORPUS, SHARED, spans_hold
 
 SEEDS = sorted(CORPUS.glob("*.txt"))
 

@@ -4,10 +4,10 @@ Budget: FUZZ_EXAMPLES examples per property (README, "Reliability")."""
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from claimx.spine import extract_records
-from claimx.sources import Document
 from tests.conftest import spans_hold
+
+from claimx.sources import Document
+from claimx.spine import extract_records
 
 FUZZ_EXAMPLES = 150
 NEWS_WORDS = ["said", "told", "according", "to", "killed", "wounded", "at", "least", "dozens", "of", "civilians",

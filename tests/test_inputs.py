@@ -2,7 +2,6 @@
 line), the exit code, and all the other inputs' records still present."""
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -10,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from tests.conftest import CORPUS
 from typer.testing import CliRunner
 
 import claimx
@@ -18,7 +18,6 @@ import claimx.sources
 import claimx.spine
 from claimx.cli import app
 from claimx.sources import walk
-from tests.conftest import CORPUS
 
 runner = CliRunner()
 GOOD = "Kerry said the talks failed. The strike killed 12 civilians in Homs."
@@ -199,7 +198,8 @@ def test_malformed_rule_file_names_file_and_entry(tmp_path):
     (tmp_path / "claims.json").write_text(json.dumps(rules))
     result = runner.invoke(app, ["extract", str(CORPUS), "--patterns", str(tmp_path)])
     assert result.exit_code == 2
-    assert f"{tmp_path / 'claims.json'}: entry 'verbs' item {len(rules['verbs']) - 1}: expected a string" in result.stderr
+    item = len(rules["verbs"]) - 1
+    assert f"{tmp_path / 'claims.json'}: entry 'verbs' item {item}: expected a string" in result.stderr
     (tmp_path / "claims.json").write_text("{broken")
     result = runner.invoke(app, ["extract", str(CORPUS), "--patterns", str(tmp_path)])
     assert result.exit_code == 2 and "not valid JSON" in result.stderr

@@ -5,7 +5,6 @@ import subprocess
 import sys
 
 import pytest
-
 from tests.conftest import CORPUS
 
 pytest.importorskip("ray", reason="the Ray engine needs the 'ray' extra (installed by make test)")

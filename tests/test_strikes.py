@@ -1,13 +1,13 @@
 """Strikes: triggers, attackers, targets with categories, counts, flags; and what is not a strike."""
 
 import pytest
-
 from tests.conftest import spans_hold
 
 CASES = [
     # text, trigger, attacker name, target text, target category, place, count
     ("Russia launched air strikes in Syria on Wednesday.", "air strikes", "Russia", None, None, "Syria", None),
-    ("The Russian defense ministry said it carried out about 20 flights over Syria, hitting eight Islamic State targets.",
+    ("The Russian defense ministry said it carried out about 20 flights over Syria, hitting eight Islamic State "
+     "targets.",
      "hitting", "Russia", "eight Islamic State targets", "militants", None, 8),  # "it" in its own claim
     ("Government helicopters dropped barrel bombs on the town of Rastan.", "dropped barrel bombs",
      "Syrian government", "the town of Rastan", "area", None, None),
@@ -39,7 +39,8 @@ def test_disputed_strike_takes_the_claim_source(extract):
 
 
 def test_conditional_strike_is_hypothetical(extract):
-    text = "Kerry said Washington would have grave concerns if Russia hit Syrian targets where fighters were not present."
+    text = ("Kerry said Washington would have grave concerns if Russia hit Syrian targets where fighters were "
+            "not present.")
     (s,) = extract(text, "strike")
     assert s["hypothetical"] is True and s["source"]["name"] == "Kerry"
 

@@ -19,8 +19,8 @@ def load(model: str | None = None, kinds: tuple[str, ...] = KINDS, patterns_dir:
 
 def extract(text: str, doc_id: str = "text", kinds: tuple[str, ...] = KINDS, model: str | None = None) -> list[dict]:
     """The claimx/1 records of one text."""
-    from claimx.spine import extract_records
     from claimx.sources import Document
+    from claimx.spine import extract_records
 
     _, records, errors = next(extract_records(load(model), [Document(doc_id, text)], kinds))
     if errors:

@@ -14,6 +14,9 @@ _WORD = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+(?:['’][^\W\d_]+)?|[-–—]")
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
 
 
+RULE_FILE = {"numbers.json": {"units": dict, "tens": dict, "multipliers": dict, "vague": dict, "qualifiers": dict}}
+
+
 @dataclass(frozen=True)
 class Quantity:
     value: int

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 
-from claimx.spine import extract_records
 from claimx.records import KINDS
 from claimx.sources import Document, Problem
+from claimx.spine import extract_records
 
 PLURAL = {"claim": "claims", "casualty": "casualties", "strike": "strikes"}
 

@@ -31,9 +31,10 @@ def doc_records(doc: Doc, doc_id: str, kinds: Iterable[str] = KINDS) -> list[dic
     ]
 
 
-def chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+def chunks(text: str, limit: int | None = None) -> Iterator[tuple[int, str]]:
     """(offset, piece) covering `text`, cut at a paragraph break, else a line break, else a
-    sentence end, else a space, so that no piece exceeds `limit` characters."""
+    sentence end, else a space, so that no piece exceeds `limit` (CHUNK_CHARS) characters."""
+    limit = limit or CHUNK_CHARS
     start = 0
     while len(text) - start > limit:
         window = text[start : start + limit]

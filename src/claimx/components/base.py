@@ -4,15 +4,18 @@ evidence sentences, and attribution of a span to the claim that carries it."""
 from __future__ import annotations
 
 import json
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
 import numpy as np
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimx import patterns
+from claimx.layout import line_roles, role_at
 
 # Plain lists of dicts (offsets, strings): safe for DocBin and n_process.
 EXTENSIONS = {"claim": "claimx_claims", "casualty": "claimx_casualties", "strike": "claimx_strikes"}
@@ -49,6 +52,20 @@ class RuleComponent:
 
     def process(self, doc: Doc) -> Doc:
         raise NotImplementedError
+
+    @staticmethod
+    def sentences_with(doc: Doc, ids: np.ndarray, roles: tuple[str, ...]) -> Iterator[tuple[Span, list[int]]]:
+        """Sentences (on lines of the given layout roles) holding a token whose lower-cased form
+        or lemma is one of `ids`, with those tokens' indices."""
+        hits = positions(doc, (LOWER, ids), (LEMMA, ids))
+        if not hits:
+            return
+        layout = line_roles(text_of(doc))
+        offsets = [doc[i].idx for i in hits]
+        for start, end in sentences(doc):
+            inside = hits[bisect_left(offsets, start) : bisect_left(offsets, end)]
+            if inside and role_at(layout, start) in roles:
+                yield doc.char_span(start, end, alignment_mode="expand"), inside
 
     def to_bytes(self, *, exclude=()) -> bytes:
         return json.dumps(self.rules, sort_keys=True).encode("utf-8")

@@ -5,28 +5,26 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from claimx import patterns
+from claimx import numbers, patterns
 from claimx.components.base import (
     RuleComponent,
     attribution,
     char_span,
     evidence,
-    positions,
-    sentences,
     text_of,
     tokens_span,
     word_ids,
 )
-from claimx.layout import line_roles, role_at
 from claimx.numbers import NumberReader, Quantity
 
 SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 MAX_TREE_DISTANCE = 4
+AGE_OR_MONEY_BEFORE = {"aged", "age", "$", "£", "€"}
+PLACE_PREPS = {"in", "near", "at", "of", "across"}
 CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "parataxis"}
 
 
@@ -47,7 +45,7 @@ class CasualtyComponent(RuleComponent):
         "casualties.json": {"outcomes": dict, "victims": dict, "victim_modifiers": dict, "cumulative": list,
                             "hypothetical_aux": list, "age_words": list, "not_people": list, "outcome_context": dict,
                             "dates": dict},
-        "numbers.json": {"units": dict, "tens": dict, "multipliers": dict, "vague": dict, "qualifiers": dict},
+        **numbers.RULE_FILE,
     }
 
     def compile(self) -> None:
@@ -74,20 +72,16 @@ class CasualtyComponent(RuleComponent):
             rf"|(?P<d2>\d{{1,2}}) (?P<m2>{month})\.?(?: (?P<y2>(?:19|20)\d\d))?)\b", re.IGNORECASE)
 
     def process(self, doc: Doc) -> Doc:
-        roles = line_roles(text_of(doc))
         found = []
-        hits = positions(doc, (LOWER, self.outcome_ids), (LEMMA, self.outcome_ids))
-        if hits:
-            for start, end in sentences(doc):
-                if role_at(roles, start) == "skip" or not any(start <= doc[i].idx < end for i in hits):
-                    continue
-                found.extend(self.sentence_figures(doc, doc.char_span(start, end, alignment_mode="expand")))
+        ents = doc.ents  # built on each access: once per document
+        for sent, hits in self.sentences_with(doc, self.outcome_ids, ("prose", "heading")):
+            found.extend(self.sentence_figures(doc, sent, hits, ents))
         out = []
         for n, f in enumerate(sorted(found, key=lambda f: f["figure"]["start"]), 1):
             claim_id, source = attribution(doc, f["figure"]["start"], f["figure"]["end"])
-            out.append({"id": f"f{n}", "kind": "casualty", **evidence(doc, f.pop("_lo"), f.pop("_hi")),
-                        **f, "source": source, "claim": claim_id})
-            out[-1]["place"], out[-1]["scope"] = out[-1].pop("place"), out[-1].pop("scope")
+            out.append({"id": f"f{n}", "kind": "casualty", **evidence(doc, f["_lo"], f["_hi"]),
+                        "figure": f["figure"], "outcome": f["outcome"], "victims": f["victims"], "source": source,
+                        "claim": claim_id, "place": f["place"], "scope": f["scope"], "incident": f["incident"]})
         doc._.claimx_casualties = out
         return doc
 
@@ -100,8 +94,8 @@ class CasualtyComponent(RuleComponent):
         context = self.outcome_context.get(low)
         if context is not None and not (t.head.lower_ in context or t.head.lemma_.lower() in context):
             return None  # "lives" only in "lost their lives", "claimed the lives of"
-        if low in ("toll",) and not any(c.lower_ == "death" for c in t.children) and t.i and t.nbor(-1).lower_ != "death":
-            return None
+        if low == "toll" and not any(c.lower_ == "death" for c in t.children) and t.i and t.nbor(-1).lower_ != "death":
+            return None  # "death toll", not "toll road"
         return kind
 
     # ---- numbers ---------------------------------------------------------------------------
@@ -123,17 +117,18 @@ class CasualtyComponent(RuleComponent):
             i += length
         return out
 
-    def sentence_figures(self, doc: Doc, sent: Span) -> list[dict]:
-        words = [t.lower_ for t in sent]
-        outcomes = [(t, k) for t in sent if (k := self.outcome_of(t))]
+    def sentence_figures(self, doc: Doc, sent: Span, hits: list[int], ents: tuple[Span, ...]) -> list[dict]:
+        outcomes = [(doc[i], k) for i in hits if (k := self.outcome_of(doc[i]))]
         if not outcomes:
             return []
+        words = [t.lower_ for t in sent]
+        places = self.places_in(sent, ents)
         figures = []
         taken: set[int] = set()
         for first, end, q in self.numbers_in(sent, words):
             if first in taken:
                 continue
-            fig = self.figure(doc, sent, first, end, q, outcomes)
+            fig = self.figure(doc, sent, first, end, q, outcomes, places)
             if fig is not None:
                 taken.update(range(first, fig.pop("_end_token")))
                 figures.append(fig)
@@ -158,7 +153,7 @@ class CasualtyComponent(RuleComponent):
         after = [t.lower_ for t in doc[end : end + 3]]
         if after[:1] and after[0] in ("-", "–") and after[1:2] and after[1] in self.age_words:
             return True  # "a 5-year-old"
-        if after[:1] and after[0] in self.age_words or first and doc[first - 1].lower_ in ("aged", "age", "$", "£", "€"):
+        if after[:1] and after[0] in self.age_words or first and doc[first - 1].lower_ in AGE_OR_MONEY_BEFORE:
             return True
         if head is not None and head.lower_ in self.not_people:
             return True
@@ -195,7 +190,8 @@ class CasualtyComponent(RuleComponent):
         lo = min([head.i] + [c.i for c in head.lefts if c.i >= after and c.dep_ in ("amod", "compound", "nmod")])
         return doc[lo].idx, head.idx + len(head.text)
 
-    def figure(self, doc: Doc, sent: Span, first: int, end: int, q: Quantity, outcomes) -> dict | None:
+    def figure(self, doc: Doc, sent: Span, first: int, end: int, q: Quantity, outcomes,
+               places: list[Span]) -> dict | None:
         head = self.victim_head(doc, end, sent.end)
         if self.excluded(doc, first, end, q, head):
             return None
@@ -210,7 +206,8 @@ class CasualtyComponent(RuleComponent):
         victims = None
         if head is not None and (self.is_victim(head) or head.i == trigger.i):
             victim_head = head
-            mod = next((c for c in head.children if c.dep_ in ("amod", "compound") and c.lower_ in self.victim_mod), None)
+            mod = next((c for c in head.children if c.dep_ in ("amod", "compound") and c.lower_ in self.victim_mod),
+                       None)
             if (head.i == trigger.i or self.outcome_of(head)) and mod is None:  # "six casualties among X"
                 among = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("among", "of")
                               for g in c.children if g.dep_ == "pobj"), None)
@@ -237,8 +234,9 @@ class CasualtyComponent(RuleComponent):
             "figure": char_span(doc, fig_start, fig_end, value=q.value, low=q.low, high=q.high, qualifier=q.qualifier),
             "outcome": kind,
             "victims": victims,
-            "place": self.place(sent, trigger),
-            "scope": "cumulative" if self.cumulative.search(sent.text) else "incident",
+            "place": self.place(places, trigger),
+            "scope": "cumulative" if self.cumulative.search(text_of(doc), sent.start_char, sent.end_char)
+            else "incident",
             "incident": self.incident(doc, sent),
         }
 
@@ -246,7 +244,7 @@ class CasualtyComponent(RuleComponent):
         """What tells this figure's event apart from others, for `claimx compare`: the date and
         weekday the sentence gives (else the article's first calendar date and most named
         weekday), and the attacker of a strike in the same sentence."""
-        text = sent.text
+        text = text_of(doc)[sent.start_char : sent.end_char]
         context = self.doc_dates(doc)
         date = self.calendar_date(text) or context["date"]
         weekday = next((w for w in self.weekdays if w in text.lower()), None) or context["weekday"]
@@ -346,17 +344,19 @@ class CasualtyComponent(RuleComponent):
 
     @staticmethod
     def negated(t: Token) -> bool:
-        return any(c.dep_ == "neg" for c in t.children) or any(c.dep_ == "neg" for c in t.head.children if t.dep_ in ("acomp", "xcomp"))
+        governed = t.head.children if t.dep_ in ("acomp", "xcomp") else ()
+        return any(c.dep_ == "neg" for c in (*t.children, *governed))
 
     @staticmethod
-    def place(sent: Span, trigger: Token) -> dict | None:
-        """The nearest place named in the sentence after "in"/"near"/"at"/"of"."""
-        best = None
-        for ent in sent.ents:
-            if ent.label_ in PLACE_ENTS and ent.start and ent.doc[ent.start - 1].lower_ in ("in", "near", "at", "of", "across"):
-                if best is None or abs(ent.start - trigger.i) < abs(best.start - trigger.i):
-                    best = ent
-        return tokens_span(sent.doc, best[0], best[-1]) if best is not None else None
+    def places_in(sent: Span, ents: tuple[Span, ...]) -> list[Span]:
+        """Places the sentence names after "in"/"near"/"at"/"of"/"across"."""
+        return [e for e in ents if sent.start <= e.start < sent.end and e.start and e.label_ in PLACE_ENTS
+                and e.doc[e.start - 1].lower_ in PLACE_PREPS]
+
+    @staticmethod
+    def place(places: list[Span], trigger: Token) -> dict | None:
+        best = min(places, key=lambda e: abs(e.start - trigger.i), default=None)
+        return tokens_span(trigger.doc, best[0], best[-1]) if best is not None else None
 
 
 def tree_distance(a: Token, b: Token) -> int:

@@ -58,8 +58,8 @@ class ClaimComponent(RuleComponent):
     """Sets `doc._.claimx_claims`: a list of claim dicts in the claimx/1 shape (minus `doc`)."""
 
     kind = "claim"
-    rule_files = {"claims.json": {"verbs": list, "object_verbs": list, "anonymous_heads": list,
-                                  "group_heads": list, "organization_heads": list, "addressee_verbs": list, "quotes": dict}}
+    rule_files = {"claims.json": {"verbs": list, "object_verbs": list, "anonymous_heads": list, "group_heads": list,
+                                  "organization_heads": list, "addressee_verbs": list, "quotes": dict}}
 
     def compile(self) -> None:
         rules = self.rules["claims.json"]
@@ -181,7 +181,7 @@ class _DocClaims:
                 j = i
                 while j < n and text[j].isspace():
                     j += 1
-                if j < n and text[j] in opens and "\n\n" in text[i:j] or j < n and text[j] in opens and "\n" in text[i:j]:
+                if j < n and text[j] in opens:
                     i = j + 1  # quote continues in the next paragraph
                     continue
                 found.append(Quote(start, i, None))
@@ -202,8 +202,8 @@ class _DocClaims:
             return None
         doc = self.doc
         i = self.token_at(q.close + 1)
-        while i < len(doc) and (doc[i].is_punct and doc[i].text in ",—–-" or doc[i].is_space and "\n" not in doc[i].text):
-            i += 1
+        while i < len(doc) and (doc[i].text in (",", "—", "–", "-") or doc[i].is_space and "\n" not in doc[i].text):
+            i += 1  # `," he said`, but not across a paragraph break
         for j in range(i, min(i + 12, len(doc))):
             t = doc[j]
             if t.text in SENTENCE_END or t.text in self.r.open_marks or t.text in self.r.close_marks or "\n" in t.text:
@@ -310,10 +310,9 @@ class _DocClaims:
                         key=lambda f: f.content[-1][1])
             if prior is None:
                 continue
-            gap = self.text[prior.content[-1][1] : q.start - 1]
-            if gap.count("\n") == 1 or "\n" in gap and not gap.strip():
-                if len(gap.strip(" \n.,\"”")) < 60 and "\n" in gap:
-                    out.append(Found([(q.start, q.end)], None, None, prior.speaker, "direct", {"continuation": True}))
+            gap = self.text[prior.content[-1][1] : q.start - 1]  # e.g. `," he said.\n`
+            if "\n" in gap and len(gap.strip(" \n.,\"”")) < 60:
+                out.append(Found([(q.start, q.end)], None, None, prior.speaker, "direct", {"continuation": True}))
         return out
 
     def opens_clause(self, q: Quote) -> bool:
@@ -485,9 +484,10 @@ class _DocClaims:
     def run(self) -> list[dict]:
         quotes = self.quotes()
         direct, used, orphans = self.direct(quotes)
-        quoted = [part for f in direct for part in f.content if f.quote == "direct"] + [(q.start, q.end) for q in orphans]
-        others = [f for f in self.indirect(used) + self.tagged_as_noun(used) + self.according_to() + self.colon_headings()
-                  if not (f.cue is not None and any(s <= f.cue.idx < e for s, e in quoted))]
+        quoted = [part for f in direct for part in f.content if f.quote == "direct"]
+        quoted += [(q.start, q.end) for q in orphans]
+        others = self.indirect(used) + self.tagged_as_noun(used) + self.according_to() + self.colon_headings()
+        others = [f for f in others if not (f.cue is not None and any(s <= f.cue.idx < e for s, e in quoted))]
         found = direct + others  # a claim quoted inside a quote belongs to the quote's speaker
         found += self.continuations(found, orphans)
         found.sort(key=lambda f: (f.content[0][0], f.content[-1][1]))
@@ -531,7 +531,8 @@ class _Names:
         self.f = finder
         doc = finder.doc
         self.people: dict[str, str] = {}  # any word of a person's name -> the first full name
-        for ent in doc.ents:
+        self.ents = doc.ents  # built on each access: once per document
+        for ent in self.ents:
             if ent.label_ == "PERSON" and not finder.skipped(ent.start_char):
                 name = _clean(ent)
                 for w in name.split():
@@ -539,7 +540,7 @@ class _Names:
                     if w[:1].isupper() and (not known or len(name.split()) > len(known.split()) and w in known.split()
                                             and known in name):
                         self.people[w] = name
-        self.orgs = [(_clean(e), e.label_) for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP")]
+        self.orgs = [(_clean(e), e.label_) for e in self.ents if e.label_ in ("ORG", "GPE", "NORP")]
         self.history: list[tuple[int, dict]] = []  # (offset, speaker) of resolved mentions
         self.titles: dict[str, str] = {}
 
@@ -549,7 +550,8 @@ class _Names:
         out = tokens_span(doc, tokens[0], tokens[-1])
         head = span.root
         name, kind, title = None, "unknown", None
-        persons = [e for e in span.ents if e.label_ == "PERSON"]
+        ents = [e for e in self.ents if span.start <= e.start and e.end <= span.end]
+        persons = [e for e in ents if e.label_ == "PERSON"]
         if len(tokens) == 1 and head.lower_ in PRONOUNS:
             prior = self.antecedent(head.lower_, offset)
             if prior:
@@ -582,7 +584,8 @@ class _Names:
         first = tokens[1] if tokens[0].lower_ in DETERMINERS and len(tokens) > 1 else tokens[0]
         name = self.f.text[first.idx : tokens[-1].idx + len(tokens[-1].text)]
         low = head.lower_
-        ent = next((e for e in span.ents if e.label_ in ("ORG", "GPE", "NORP")), None)
+        ent = next((e for e in self.ents if span.start <= e.start and e.end <= span.end
+                    and e.label_ in ("ORG", "GPE", "NORP")), None)
         if low in self.f.r.organizations:
             return self.fullest_org(name), "organization"
         if low in self.f.r.anonymous:
@@ -611,13 +614,17 @@ class _Names:
         return best
 
     def antecedent(self, pronoun: str, offset: int) -> dict | None:
-        wanted = {"person"} if pronoun in PERSON_PRONOUNS else (
-            {"organization", "country"} if pronoun == "it" else {"group", "organization", "anonymous", "country", "person"})
+        if pronoun in PERSON_PRONOUNS:
+            wanted = {"person"}
+        elif pronoun == "it":
+            wanted = {"organization", "country"}
+        else:
+            wanted = {"group", "organization", "anonymous", "country", "person"}
         for _, prior in reversed(self.history):
             if prior.get("type") in wanted and prior.get("name"):
                 return prior
         if pronoun in PERSON_PRONOUNS:  # no earlier speaker: the last person named before
-            for ent in reversed(self.f.doc.ents):
+            for ent in reversed(self.ents):
                 if ent.label_ == "PERSON" and ent.end_char <= offset:
                     full = self.people.get(_clean(ent).split()[-1], _clean(ent))
                     return {"name": full, "type": "person"}

@@ -7,22 +7,19 @@ trigger. Bare back-references ("the strikes" with nothing else said) are not rec
 
 from __future__ import annotations
 
-from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from claimx import numbers
 from claimx.components.base import (
     RuleComponent,
     attribution,
     char_span,
     evidence,
-    positions,
-    sentences,
     text_of,
     tokens_span,
     word_ids,
 )
-from claimx.layout import line_roles, role_at
 from claimx.numbers import NumberReader
 
 TRIGGER_MODIFIERS = {"air", "missile", "rocket", "drone", "aerial", "bombing", "artillery", "suicide", "mortar",
@@ -57,7 +54,7 @@ class StrikeComponent(RuleComponent):
                          "hypothetical_aux": list, "hypothetical_governors": list, "campaign_words": list,
                          "campaign_modifiers": list, "weapon_words": list, "weapon_verbs": list,
                          "weak_triggers": list, "of_target_triggers": list},
-        "numbers.json": {"units": dict, "tens": dict, "multipliers": dict, "vague": dict, "qualifiers": dict},
+        **numbers.RULE_FILE,
     }
 
     def compile(self) -> None:
@@ -81,24 +78,19 @@ class StrikeComponent(RuleComponent):
         self.hyp_gov = set(r["hypothetical_governors"])
 
     def process(self, doc: Doc) -> Doc:
-        roles = line_roles(text_of(doc))
         found = []
-        hits = positions(doc, (LOWER, self.trigger_ids), (LEMMA, self.trigger_ids))
-        if hits:
-            for start, end in sentences(doc):
-                if role_at(roles, start) != "prose" or not any(start <= doc[i].idx < end for i in hits):
-                    continue
-                sent = doc.char_span(start, end, alignment_mode="expand")
-                found.extend(self.sentence_strikes(sent, [i for i in hits if sent.start <= i < sent.end]))
+        for sent, hits in self.sentences_with(doc, self.trigger_ids, ("prose",)):
+            found.extend(self.sentence_strikes(sent, hits))
         out = []
         for n, s in enumerate(sorted(found, key=lambda s: s["trigger"]["start"]), 1):
             claim_id, source = attribution(doc, s["trigger"]["start"], s["trigger"]["end"])
             self.name_from_source(s["attacker"], source)
-            lo = min(v["start"] for k, v in s.items() if isinstance(v, dict))
-            hi = max(v["end"] for k, v in s.items() if isinstance(v, dict))
-            out.append({"id": f"s{n}", "kind": "strike", **evidence(doc, lo, hi), **s, "source": source,
-                        "claim": claim_id})
-            out[-1]["hypothetical"], out[-1]["negated"] = out[-1].pop("hypothetical"), out[-1].pop("negated")
+            spans = [v for v in s.values() if isinstance(v, dict)]
+            lo, hi = min(v["start"] for v in spans), max(v["end"] for v in spans)
+            out.append({"id": f"s{n}", "kind": "strike", **evidence(doc, lo, hi), "trigger": s["trigger"],
+                        "attacker": s["attacker"], "target": s["target"], "place": s["place"], "count": s["count"],
+                        "source": source, "claim": claim_id, "hypothetical": s["hypothetical"],
+                        "negated": s["negated"]})
         doc._.claimx_strikes = out
         return doc
 
@@ -111,7 +103,8 @@ class StrikeComponent(RuleComponent):
             return False
         if low in self.campaign or t.lemma_.lower() in self.campaign:
             mods = {c.lower_ for c in t.children if c.dep_ in ("compound", "amod", "nmod")}
-            return bool(mods & self.campaign_mods) or any(c.dep_ == "prep" and c.lower_ == "against" for c in t.children)
+            against = any(c.dep_ == "prep" and c.lower_ == "against" for c in t.children)
+            return bool(mods & self.campaign_mods) or against
         return True
 
     def is_verb_trigger(self, t: Token) -> bool:
@@ -302,7 +295,7 @@ class StrikeComponent(RuleComponent):
         while last.i > t.i and (last.is_punct or last.lower_ in ("and", "or", "which")):
             last = t.doc[last.i - 1]
         first = t.left_edge
-        while first.i < t.i and (first.is_punct or first.lower_ in BACK_REFERENCE_DETS and False):
+        while first.i < t.i and first.is_punct:
             first = t.doc[first.i + 1]
         return tokens_span(t.doc, first, last, category=self.category(t))
 
