@@ -147,7 +147,15 @@ def _parse_batch(nlp: Language, batch: list[Piece], kinds: tuple[str, ...]) -> l
     so memory stays flat over millions of documents. Only plain values leave the zone."""
     with nlp.memory_zone():
         return [(ctx, doc_records(doc, ctx[1], kinds), doc.user_data.get("claimx_errors", []))
-                for doc, ctx in nlp.pipe(batch, as_tuples=True, batch_size=len(batch))]
+                for doc, ctx in nlp.pipe(((_tokenized(nlp, text), ctx) for text, ctx in batch), as_tuples=True,
+                                         batch_size=len(batch))]
+
+
+def _tokenized(nlp: Language, text: str) -> Doc:
+    """A Doc that keeps the text it came from, so components need not rebuild `Doc.text`."""
+    doc = nlp.make_doc(text)
+    doc.user_data["claimx_text"] = text
+    return doc
 
 
 def _parse_local(nlp: Language, batches: Iterator[list[Piece]], kinds: tuple[str, ...]) -> Iterator[Parsed]:

@@ -7,6 +7,7 @@ document gives ("Kerry", "he" -> "John Kerry").
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
@@ -73,6 +74,7 @@ class ClaimComponent(RuleComponent):
         self.according_ids = word_ids(self.nlp, ["according"])
         self.open_marks = set(rules["quotes"]["open"])
         self.close_marks = set(rules["quotes"]["close"])
+        self.mark_pattern = re.compile("|".join(map(re.escape, sorted(self.open_marks | self.close_marks | {"\n"}))))
 
     def process(self, doc: Doc) -> Doc:
         doc._.claimx_claims = _DocClaims(self, doc).run()
@@ -173,27 +175,28 @@ class _DocClaims:
         text, opens, closes = self.text, self.r.open_marks, self.r.close_marks
         found: list[Quote] = []
         start = None
-        i = 0
-        n = len(text)
-        while i < n:
-            ch = text[i]
-            if ch == "\n" and start is not None:
-                j = i
-                while j < n and text[j].isspace():
-                    j += 1
-                if j < n and text[j] in opens:
-                    i = j + 1  # quote continues in the next paragraph
-                    continue
-                found.append(Quote(start, i, None))
-                start = None
+        skip_to = -1  # a continuing quote's opening mark in the next paragraph is not a new quote
+        for m in self.r.mark_pattern.finditer(text):
+            i, ch = m.start(), m.group()
+            if i < skip_to:
+                continue
+            if ch == "\n":
+                if start is not None:
+                    j = i
+                    while j < len(text) and text[j].isspace():
+                        j += 1
+                    if j < len(text) and text[j] in opens:
+                        skip_to = j + 1
+                    else:
+                        found.append(Quote(start, i, None))
+                        start = None
             elif start is None and ch in opens and ch != "\u201d":
                 start = i + 1
             elif start is not None and ch in closes and not (ch == '"' and i == start):
                 found.append(Quote(start, i, i))
                 start = None
-            i += 1
         if start is not None:
-            found.append(Quote(start, n, None))
+            found.append(Quote(start, len(text), None))
         return [q for q in found if q.end > q.start]
 
     def cue_after(self, q: Quote) -> Token | None:
