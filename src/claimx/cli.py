@@ -22,6 +22,7 @@ app = typer.Typer(
     no_args_is_help=True,
     help="Attributed claims, casualty figures and strike targets from conflict news, as JSON lines.",
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # help texts are plain: "claimx[ray]" is an extra, not markup
 )
 
 
