@@ -13,7 +13,7 @@ from tests.conftest import CORPUS
 from typer.testing import CliRunner
 
 import claimx
-import claimx.patterns
+import claimx.rules
 import claimx.sources
 import claimx.spine
 from claimx.cli import app
@@ -189,10 +189,10 @@ def test_ctrl_c_exits_130_without_traceback(many_docs, tmp_path):
 
 
 def test_malformed_rule_file_names_file_and_entry(tmp_path):
-    from claimx import patterns
+    from claimx import rules
 
-    for name in patterns.PATTERN_FILES:
-        (tmp_path / name).write_bytes((patterns.default_dir() / name).read_bytes())
+    for name in rules.PATTERN_FILES:
+        (tmp_path / name).write_bytes((rules.default_dir() / name).read_bytes())
     rules = json.loads((tmp_path / "claims.json").read_text())
     rules["verbs"].append(7)
     (tmp_path / "claims.json").write_text(json.dumps(rules))
@@ -206,5 +206,5 @@ def test_malformed_rule_file_names_file_and_entry(tmp_path):
 
 
 def test_rule_files_are_never_executed():
-    source = Path(claimx.patterns.__file__).read_text()
+    source = Path(claimx.rules.__file__).read_text()
     assert "pickle" not in source and "eval(" not in source and "exec(" not in source

@@ -4,10 +4,10 @@ import json
 
 import pytest
 
-from claimx import patterns
+from claimx import rules
 from claimx.numbers import NumberReader, Quantity
 
-READER = NumberReader(patterns.load("numbers.json"))
+READER = NumberReader(rules.load("numbers.json"))
 
 TABLE = [
     # phrase, value, low, high, qualifier
@@ -59,5 +59,5 @@ def test_not_a_quantity(phrase):
 
 def test_every_vague_term_in_the_rules_is_tabled():
     tabled = {row[0] for row in TABLE}
-    vague = json.loads((patterns.default_dir() / "numbers.json").read_text())["vague"]
+    vague = json.loads((rules.default_dir() / "numbers.json").read_text())["vague"]
     assert {k for k in vague if k not in ("few", "millions")} <= tabled

@@ -71,8 +71,8 @@ KindsOpt = Annotated[str, typer.Option("--kinds", help="Comma-separated kinds: c
 
 def load_pipeline(model: str | None, kinds: tuple[str, ...], patterns: Path | None):
     from claimx import load
-    from claimx.patterns import PatternError
     from claimx.pipeline import ModelError
+    from claimx.rules import PatternError
 
     try:
         return load(model, kinds, str(patterns) if patterns else None)
@@ -280,16 +280,16 @@ def schema() -> None:
 @app.command()
 def info(model: ModelOpt = None, patterns: PatternsOpt = None) -> None:
     """Show the model and rule files claimx would use."""
-    from claimx import patterns as pattern_files
+    from claimx import rules
     from claimx.pipeline import resolve_model
 
     nlp = load_pipeline(model, KINDS, patterns)
-    folder = patterns or pattern_files.default_dir()
+    folder = patterns or rules.default_dir()
     print(f"claimx {__version__}")
     print(f"model: {resolve_model(model)} {nlp.meta.get('version', '?')} (spaCy {nlp.meta.get('spacy_version', '?')})")
     print(f"pipeline: {', '.join(nlp.pipe_names)}")
     print(f"patterns: {folder}")
-    for name in pattern_files.PATTERN_FILES:
+    for name in rules.PATTERN_FILES:
         print(f"  {name}")
 
 

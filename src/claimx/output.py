@@ -13,6 +13,13 @@ def dumps(record: dict) -> str:
     return json.dumps(record, ensure_ascii=False)
 
 
+def write_lines(handle: IO[str], records: list[dict]) -> None:
+    """One document's records, in one write, flushed: a killed run cuts at most one line."""
+    if records:
+        handle.write("".join(dumps(r) + "\n" for r in records))
+        handle.flush()
+
+
 class AtomicFile:
     """Writes `path` via `path.partial`: the final name holds the previous file (or nothing)
     until `commit`, so an interrupted run never leaves a truncated output. The partial file
@@ -51,9 +58,7 @@ class AtomicFile:
         return lines
 
     def write_document(self, records: list[dict]) -> None:
-        if records:
-            self.handle.write("".join(dumps(r) + "\n" for r in records))
-            self.handle.flush()
+        write_lines(self.handle, records)
 
     def commit(self) -> None:
         self.handle.close()
@@ -65,12 +70,10 @@ class AtomicFile:
 
 
 class StdoutWriter:
-    done_ids: set[str] = set()
+    done_ids: frozenset[str] = frozenset()
 
     def write_document(self, records: list[dict]) -> None:
-        if records:
-            sys.stdout.write("".join(dumps(r) + "\n" for r in records))
-            sys.stdout.flush()
+        write_lines(sys.stdout, records)
 
     def commit(self) -> None:
         sys.stdout.flush()

@@ -14,7 +14,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from claimx import patterns
+from claimx import rules
 from claimx.layout import line_roles, role_at
 
 # Plain lists of dicts (offsets, strings): safe for DocBin and n_process.
@@ -33,7 +33,7 @@ class RuleComponent:
     def __init__(self, nlp: Language, name: str, *, patterns_dir: str | None = None):
         self.nlp = nlp
         self.name = name
-        self.rules = {f: patterns.load(f, patterns_dir, req) for f, req in self.rule_files.items()}
+        self.rules = {f: rules.load(f, patterns_dir, req) for f, req in self.rule_files.items()}
         self.compile()
 
     def compile(self) -> None:
@@ -82,7 +82,7 @@ class RuleComponent:
             (path / name).write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
 
     def from_disk(self, path: str | Path, *, exclude=()) -> RuleComponent:
-        self.rules = {f: patterns.load(f, path, req) for f, req in self.rule_files.items()}
+        self.rules = {f: rules.load(f, path, req) for f, req in self.rule_files.items()}
         self.compile()
         return self
 

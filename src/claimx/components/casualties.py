@@ -8,7 +8,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from claimx import numbers, patterns
+from claimx import numbers
 from claimx.components.base import (
     RuleComponent,
     attribution,
@@ -19,6 +19,7 @@ from claimx.components.base import (
     word_ids,
 )
 from claimx.numbers import NumberReader, Quantity
+from claimx.rules import PatternError
 
 SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
@@ -59,7 +60,7 @@ class CasualtyComponent(RuleComponent):
         try:
             self.cumulative = re.compile("|".join(rules["cumulative"]), re.IGNORECASE)
         except re.error as e:
-            raise patterns.PatternError(f"casualties.json: entry 'cumulative': bad pattern: {e}") from None
+            raise PatternError(f"casualties.json: entry 'cumulative': bad pattern: {e}") from None
         self.hypothetical_aux = set(rules["hypothetical_aux"])
         self.age_words = set(rules["age_words"])
         self.not_people = set(rules["not_people"])
