@@ -96,6 +96,7 @@ def test_schema_version_info():
 def test_closed_pipe_exits_quietly():
     shell = f"{' '.join(CLAIMX)} extract {CORPUS} | head -1"
     proc = subprocess.run(["bash", "-c", f"set -o pipefail; {shell}"], capture_output=True, text=True)
+    assert proc.returncode == 0
     assert len(proc.stdout.splitlines()) == 1
     assert "Traceback" not in proc.stderr and "Error" not in proc.stderr
 

@@ -137,6 +137,9 @@ def extract(
             if isinstance(e, KeyboardInterrupt):
                 err("claimx: interrupted")
                 raise typer.Exit(130) from None
+            if isinstance(e, BrokenPipeError):  # `| head`: the reader has all it wanted
+                silence_stdout()
+                raise typer.Exit(0) from None
             raise
     writer.commit()
     if fmt is Format.table:
@@ -293,6 +296,12 @@ def info(model: ModelOpt = None, patterns: PatternsOpt = None) -> None:
         print(f"  {name}")
 
 
+def silence_stdout() -> None:
+    """After a closed pipe: no second error when Python flushes stdout at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 def main() -> None:
     """Entry point: usage errors exit 2, Ctrl-C exits 130 and a closed pipe (`| head`) exits
     0, all without a traceback."""
@@ -305,8 +314,7 @@ def main() -> None:
         err("claimx: interrupted")
         code = 130
     except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes stdout at exit
+        silence_stdout()
         code = 0
     except click.exceptions.Exit as e:
         code = e.exit_code
