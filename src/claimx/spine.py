@@ -17,7 +17,7 @@ from claimx.sources import Document
 
 BATCH_SIZE = 32
 CHUNK_CHARS = 100_000  # longer texts are parsed in paragraph-aligned pieces: bounded memory
-ZONE_CHARS = 5_000_000  # at most this much text is parsed in one memory zone
+BATCH_CHARS = 200_000  # the parser's working memory grows with the text of a batch: bound it
 ID_PREFIX = {"claim": "c", "casualty": "f", "strike": "s"}
 
 
@@ -130,12 +130,12 @@ Parsed = tuple[tuple[int, str, int, bool], list[dict], list[str]]
 
 
 def _batches(pieces: Iterator[Piece], size: int) -> Iterator[list[Piece]]:
-    """Groups of pieces, each at most `size` pieces and ZONE_CHARS characters."""
+    """Groups of pieces, each at most `size` pieces and about BATCH_CHARS characters."""
     batch, chars = [], 0
     for piece in pieces:
         batch.append(piece)
         chars += len(piece[0])
-        if len(batch) >= size or chars >= ZONE_CHARS:
+        if len(batch) >= size or chars >= BATCH_CHARS:
             yield batch
             batch, chars = [], 0
     if batch:
