@@ -4,6 +4,7 @@ credits) that must never yield records. Pure text, no spaCy."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 _LINK = re.compile(r"^\s*[›•»▶]")
 _RELATED = re.compile(r"^\s*(RELATED|READ MORE|SEE ALSO|MORE ON)\b[A-Z\s:]*$")
@@ -38,7 +39,6 @@ def line_roles(text: str) -> list[tuple[int, int, str]]:
 
 
 def role_at(roles: list[tuple[int, int, str]], offset: int) -> str:
-    for start, end, role in roles:
-        if start <= offset < end:
-            return role
-    return "prose"
+    """The role of the line holding `offset` ("prose" between lines)."""
+    i = bisect_right(roles, offset, key=lambda r: r[0]) - 1
+    return roles[i][2] if i >= 0 and offset < roles[i][1] else "prose"

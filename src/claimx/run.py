@@ -18,6 +18,14 @@ from claimx.spine import extract_records
 PLURAL = {"claim": "claims", "casualty": "casualties", "strike": "strikes"}
 
 
+def empty_document(where: str) -> Problem:
+    return Problem(where, "empty document: no text to extract", fatal=False)
+
+
+def extraction_failed(where: str, errors: list[str]) -> Problem:
+    return Problem(where, f"extraction failed ({'; '.join(errors)}); no records written")
+
+
 class FailFast(Exception):
     """Raised on the first failed input when the run was asked to stop there."""
 
@@ -56,37 +64,31 @@ def run_extract(
     summary = Summary()
     started = time.perf_counter()
 
+    def note(problem: Problem) -> None:
+        (summary.failed if problem.fatal else summary.warnings).append(problem)
+        report(f"claimx: {'error' if problem.fatal else 'warning'}: {problem}")
+        if problem.fatal and fail_fast:
+            raise FailFast(str(problem))
+
     def documents() -> Iterator[Document]:
         for item in inputs:
+            if isinstance(item, Document) and item.id not in done_ids:
+                if item.warning is not None:
+                    note(item.warning)
+                if not item.text.strip():
+                    note(empty_document(item.where or item.id))
+                yield item
+                continue
             if isinstance(item, Problem):
-                (summary.failed if item.fatal else summary.warnings).append(item)
-                report(f"claimx: {'error' if item.fatal else 'warning'}: {item}")
-                if item.fatal and fail_fast:
-                    raise FailFast(str(item))
-                if progress:
-                    progress()
-                continue
-            if item.id in done_ids:
-                summary.skipped += 1
-                if progress:
-                    progress()
-                continue
-            if item.warning is not None:
-                summary.warnings.append(item.warning)
-                report(f"claimx: warning: {item.warning}")
-            if not item.text.strip():
-                problem = Problem(item.where or item.id, "empty document: no text to extract", fatal=False)
-                summary.warnings.append(problem)
-                report(f"claimx: warning: {problem}")
-            yield item
+                note(item)
+            else:
+                summary.skipped += 1  # already in the output (--resume)
+            if progress:
+                progress()
 
     for doc, records, errors in extract_records(nlp, documents(), kinds, n_process=n_process):
         if errors:
-            problem = Problem(doc.where or doc.id, f"extraction failed ({'; '.join(errors)}); no records written")
-            summary.failed.append(problem)
-            report(f"claimx: error: {problem}")
-            if fail_fast:
-                raise FailFast(str(problem))
+            note(extraction_failed(doc.where or doc.id, errors))
             continue
         write(records)
         summary.documents += 1

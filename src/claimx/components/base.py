@@ -60,7 +60,7 @@ class RuleComponent:
         hits = positions(doc, (LOWER, ids), (LEMMA, ids))
         if not hits:
             return
-        layout = line_roles(text_of(doc))
+        layout = line_layout(doc)
         offsets = [doc[i].idx for i in hits]
         for start, end in sentences(doc):
             inside = hits[bisect_left(offsets, start) : bisect_left(offsets, end)]
@@ -111,6 +111,14 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def line_layout(doc: Doc) -> list[tuple[int, int, str]]:
+    """The document's line roles (layout.line_roles), computed once for all components."""
+    roles = doc.user_data.get("claimx_layout")
+    if roles is None:
+        roles = doc.user_data["claimx_layout"] = line_roles(text_of(doc))
+    return roles
+
+
 def char_span(doc: Doc, start: int, end: int, **extra) -> dict:
     return {"text": text_of(doc)[start:end], "start": start, "end": end, **extra}
 
@@ -133,9 +141,8 @@ if not Doc.has_extension("claimx_sents"):
 def evidence(doc: Doc, start: int, end: int) -> dict:
     """The sentence or sentences that hold [start, end), without surrounding white space."""
     sents = sentences(doc)
-    starts = [s for s, _ in sents]
-    first = max(0, bisect_right(starts, start) - 1)
-    last = max(first, bisect_right(starts, max(start, end - 1)) - 1)
+    first = max(0, bisect_right(sents, start, key=lambda s: s[0]) - 1)
+    last = max(first, bisect_right(sents, max(start, end - 1), key=lambda s: s[0]) - 1)
     lo, hi = sents[first][0], max(sents[last][1], end)
     text = text_of(doc)
     while lo < hi and text[lo].isspace():

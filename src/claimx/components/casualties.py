@@ -166,24 +166,22 @@ class CasualtyComponent(RuleComponent):
             return toks.text.lower() not in self.people_zero  # "no one", "nobody" count people themselves
         if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LAW", "PRODUCT", "EVENT", "WORK_OF_ART") for t in toks):
             return True
-        if first and doc[first - 1].lower_ in ("no.", "number", "#", "resolution", "article", "of") and head is None:
-            return doc[first - 1].lower_ != "of"
-        return False
+        return bool(first and head is None and doc[first - 1].lower_ in ("no.", "number", "#", "resolution", "article"))
 
     def is_victim(self, t: Token) -> bool:
         return t.lower_ in self.victim or t.lemma_.lower() in self.victim
 
-    def category(self, head: Token) -> tuple[str, Token]:
+    def category(self, head: Token) -> str:
         """The victims' category, from the noun or a modifier ("civilian deaths")."""
         for c in head.children:
             if c.dep_ in ("amod", "compound") and c.lower_ in self.victim_mod:
-                return self.victim_mod[c.lower_], c
+                return self.victim_mod[c.lower_]
         cat = self.victim.get(head.lower_) or self.victim.get(head.lemma_.lower())
         if cat == "people" or cat is None:
             for c in head.children:  # "people, including children"
-                if c.dep_ in ("amod", "compound") and (c.lower_ in self.victim and self.victim[c.lower_] != "people"):
-                    return self.victim[c.lower_], c
-        return cat or "people", head
+                if c.dep_ in ("amod", "compound") and self.victim.get(c.lower_, "people") != "people":
+                    return self.victim[c.lower_]
+        return cat or "people"
 
     @staticmethod
     def victims_span(doc: Doc, head: Token, after: int) -> tuple[int, int]:
@@ -217,7 +215,7 @@ class CasualtyComponent(RuleComponent):
                 vs = (mod.idx, mod.idx + len(mod.text)) if mod is not None else (fig_start, fig_end)
                 category = self.victim_mod[mod.lower_] if mod is not None else "people"
             else:
-                category, _ = self.category(victim_head)
+                category = self.category(victim_head)
                 after = end if victim_head.i == head.i else victim_head.left_edge.i
                 vs = self.victims_span(doc, victim_head, after)
                 end_token = max(end_token, victim_head.i + 1) if victim_head.i == head.i else end_token
@@ -277,7 +275,7 @@ class CasualtyComponent(RuleComponent):
 
     def compound(self, doc: Doc, q: Quantity, head: Token, end_token: int, sent_end: int):
         """"two women and a child": consecutive non-combatant counts joined by "and" add up."""
-        cats = {self.category(head)[0]}
+        cats = {self.category(head)}
         total, last, j = q.value, head, end_token
         while j + 1 < sent_end and doc[j].lower_ in ("and", ","):
             words = [t.lower_ for t in doc[j + 1 : sent_end]]
@@ -288,7 +286,7 @@ class CasualtyComponent(RuleComponent):
             nxt = self.victim_head(doc, j + 1 + n, sent_end)
             if nxt is None or not self.is_victim(nxt) or q2.value == 0:
                 break
-            cat = self.category(nxt)[0]
+            cat = self.category(nxt)
             if "combatants" in (cat, *cats):
                 break
             cats.add(cat)
@@ -303,7 +301,7 @@ class CasualtyComponent(RuleComponent):
         the outcome word, else the figure itself stands for unspecified people."""
         for t in trigger.subtree:
             if self.is_victim(t) and t.pos_ in ("NOUN", "PROPN") and t.i != trigger.i:
-                return char_span(doc, t.idx, t.idx + len(t.text), category=self.category(t)[0])
+                return char_span(doc, t.idx, t.idx + len(t.text), category=self.category(t))
         return char_span(doc, fig_start, fig_end, category="people")
 
     def nearest_outcome(self, anchor: Token, number: Token, outcomes) -> tuple[Token | None, str | None]:

@@ -15,8 +15,17 @@ from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from claimx.components.base import RuleComponent, char_span, evidence, positions, text_of, tokens_span, word_ids
-from claimx.layout import line_roles, role_at
+from claimx.components.base import (
+    RuleComponent,
+    char_span,
+    evidence,
+    line_layout,
+    positions,
+    text_of,
+    tokens_span,
+    word_ids,
+)
+from claimx.layout import role_at
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "you"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
@@ -90,7 +99,7 @@ class _DocClaims:
         self.text = text_of(doc)
         self.starts = doc.to_array([IDX]).tolist() if len(doc) else []
         self.cue_positions = positions(doc, (LEMMA, rules.cue_ids), (LOWER, rules.cue_ids))
-        self.roles = line_roles(text_of(doc))
+        self.roles = line_layout(doc)
 
     # ---- helpers -------------------------------------------------------------------------
     def token_at(self, offset: int) -> int:
@@ -104,13 +113,11 @@ class _DocClaims:
         return t.lemma_.lower() in self.r.verbs and t.pos_ in ("VERB", "AUX")
 
     def subject(self, cue: Token, depth: int = 0) -> Token | None:
-        if cue.head.lemma_.lower() == "quote" and cue.dep_ in ("advcl", "pcomp", "xcomp", "prep"):
-            quoted = next((c for c in cue.head.children if c.dep_ == "dobj"), None)
-            if quoted is not None:  # "agencies quoted X as saying"
-                return quoted
-        if cue.lemma_.lower() == "quote":
-            quoted = next((c for c in cue.children if c.dep_ == "dobj"), None)
-            if quoted is not None:  # "agencies quoted X as saying"
+        cue_quotes = cue.lemma_.lower() == "quote"
+        quoting = cue if cue_quotes else cue.head
+        if cue_quotes or quoting.lemma_.lower() == "quote" and cue.dep_ in ("advcl", "pcomp", "xcomp", "prep"):
+            quoted = next((c for c in quoting.children if c.dep_ == "dobj"), None)
+            if quoted is not None:  # "agencies quoted X (as saying)": X speaks
                 return quoted
         for c in cue.children:
             if c.dep_ == "nsubj":
@@ -513,11 +520,10 @@ class _DocClaims:
         if len(f.content) > 1:
             content["parts"] = [char_span(doc, s, e) for s, e in f.content]
         cue = None
-        if f.cue is not None:
-            cs, ce = f.cue_text or (f.cue.idx, f.cue.idx + len(f.cue.text))
-            cue = char_span(doc, cs, ce, lemma=f.cue.lemma_.lower() if not f.cue_text else self.text[cs:ce].lower())
-        elif f.cue_text:
-            cue = char_span(doc, *f.cue_text, lemma=self.text[f.cue_text[0] : f.cue_text[1]])
+        if f.cue_text:  # a phrase ("according to", a heading's colon): its lemma is its text
+            cue = char_span(doc, *f.cue_text, lemma=self.text[f.cue_text[0] : f.cue_text[1]].lower())
+        elif f.cue is not None:
+            cue = tokens_span(doc, f.cue, f.cue, lemma=f.cue.lemma_.lower())
         speaker = names.speaker(f.speaker, start) if f.speaker else None
         lo = min([start] + ([cue["start"]] if cue else []) + ([speaker["start"]] if speaker else []))
         hi = max([end] + ([cue["end"]] if cue else []) + ([speaker["end"]] if speaker else []))

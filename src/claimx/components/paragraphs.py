@@ -23,7 +23,7 @@ def drop_parse_payload(doc: Doc) -> Doc:
     """Last in claimx's own pipeline: once the records are on the Doc, the token vectors and
     per-document caches are dead weight when worker processes send Docs back."""
     doc.tensor = numpy.zeros((0,), dtype="float32")
-    for key in ("claimx_text", "claimx_dates"):
+    for key in ("claimx_text", "claimx_dates", "claimx_layout"):
         doc.user_data.pop(key, None)
     doc._.claimx_sents = None
     return doc

@@ -156,10 +156,8 @@ class StrikeComponent(RuleComponent):
 
     def noun_strike(self, t: Token, verb: Token | None) -> dict | None:
         doc = t.doc
-        target = place = attacker = None
-        if verb is not None:
-            target = self.verb_object(verb)
-            attacker = None
+        attacker = None
+        target = self.verb_object(verb) if verb is not None else None
         preps = TARGET_PREPS | ({"of"} if t.lower_ in self.of_targets else set()) | (
             {"between", "with"} if t.lower_ in self.weak else set())
         for c in t.children:
@@ -183,9 +181,8 @@ class StrikeComponent(RuleComponent):
 
     def weapon_strike(self, weapon: Token) -> dict | None:
         verb = weapon.head
-        first = verb.idx
         target = self.prep_object(verb, TARGET_PREPS) or self.prep_object(weapon, TARGET_PREPS)
-        return self.record(weapon.doc, (first, weapon.idx + len(weapon.text)), verb, self.subject(verb), target,
+        return self.record(weapon.doc, (verb.idx, weapon.idx + len(weapon.text)), verb, self.subject(verb), target,
                            self.place(verb), self.count(weapon))
 
     def verb_strike(self, v: Token) -> dict | None:

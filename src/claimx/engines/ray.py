@@ -17,6 +17,7 @@ import numpy as np
 
 from claimx.output import dumps
 from claimx.records import KINDS
+from claimx.run import empty_document, extraction_failed
 from claimx.sources import Document, Options, Problem, decode, read_inputs, walk
 
 BATCH_SIZE = 16
@@ -71,12 +72,12 @@ class Extractor:
             else:
                 notes = []
             if not text.strip():
-                notes.append([f"{where}: empty document: no text to extract", False])
+                notes.append([str(empty_document(where)), False])
             docs.append((i, notes, Document(str(doc_id), text, where, json.loads(meta))))
         parsed = extract_records(self.nlp, (d for _, _, d in docs), self.kinds)
         for (i, notes, _), (doc, records, errors) in zip(docs, parsed, strict=True):
             if errors:
-                notes.append([f"{doc.where}: extraction failed ({'; '.join(errors)}); no records written", True])
+                notes.append([str(extraction_failed(doc.where, errors)), True])
                 records = []
             outcome[i] = ("".join(dumps(r) + "\n" for r in records), json.dumps(notes))
         order = range(len(batch["id"]))
