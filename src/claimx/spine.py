@@ -12,8 +12,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimx.components.base import EXTENSIONS
-from claimx.records import KINDS, SCHEMA
-from claimx.sources import Document
+from claimx.records import KINDS, SCHEMA, complete
+from claimx.sources import IDLE, Document, Idle
 
 BATCH_SIZE = 32
 CHUNK_CHARS = 100_000  # longer texts are parsed in paragraph-aligned pieces: bounded memory
@@ -90,18 +90,22 @@ class _Merger:
 
 def extract_records(
     nlp: Language,
-    docs: Iterable[Document],
+    docs: Iterable[Document | Idle],
     kinds: Iterable[str] = KINDS,
     n_process: int = 1,
     batch_size: int = BATCH_SIZE,
 ) -> Iterator[tuple[Document, list[dict], list[str]]]:
     """Documents in, (document, records, errors) out, in input order, streaming. `errors` names
-    the rules that failed on the document; its records are then incomplete."""
+    the rules that failed on the document; its records are then incomplete. IDLE in `docs`
+    (input paused) sends what was read so far to the parser, and its records out."""
     kinds = tuple(kinds)
     source = _Remember(docs)
 
-    def pieces() -> Iterator[Piece]:
+    def pieces() -> Iterator[Piece | Idle]:
         for n, doc in source:
+            if doc is IDLE:
+                yield IDLE
+                continue
             parts = chunks(doc.text)
             current = next(parts)
             for following in parts:
@@ -117,9 +121,10 @@ def extract_records(
         merger.add(records, offset)
         merger.errors += errors
         if last:
-            for rec in merger.records:  # JSON-lines fields such as "date" travel with the records
+            for rec in merger.records:  # JSON-lines fields travel with the records
                 for key, value in doc.meta.items():
                     rec.setdefault(key, value)
+                complete(rec)
             yield doc, merger.records, merger.errors
             merger = _Merger()
             del source.kept[n]
@@ -129,10 +134,17 @@ Piece = tuple[str, tuple[int, str, int, bool]]  # text, (document number, docume
 Parsed = tuple[tuple[int, str, int, bool], list[dict], list[str]]
 
 
-def _batches(pieces: Iterator[Piece], size: int) -> Iterator[list[Piece]]:
-    """Groups of pieces, each at most `size` pieces and about BATCH_CHARS characters."""
+def _batches(pieces: Iterator[Piece | Idle], size: int) -> Iterator[list[Piece] | Idle]:
+    """Groups of pieces, each at most `size` pieces and about BATCH_CHARS characters; a batch
+    is cut short when the input pauses."""
     batch, chars = [], 0
     for piece in pieces:
+        if piece is IDLE:
+            if batch:
+                yield batch
+                batch, chars = [], 0
+            yield IDLE
+            continue
         batch.append(piece)
         chars += len(piece[0])
         if len(batch) >= size or chars >= BATCH_CHARS:
@@ -158,9 +170,10 @@ def _tokenized(nlp: Language, text: str) -> Doc:
     return doc
 
 
-def _parse_local(nlp: Language, batches: Iterator[list[Piece]], kinds: tuple[str, ...]) -> Iterator[Parsed]:
+def _parse_local(nlp: Language, batches: Iterator[list[Piece] | Idle], kinds: tuple[str, ...]) -> Iterator[Parsed]:
     for batch in batches:
-        yield from _parse_batch(nlp, batch, kinds)
+        if batch is not IDLE:
+            yield from _parse_batch(nlp, batch, kinds)
 
 
 _WORKER: dict = {}  # the pipeline and kinds, in each worker process
@@ -168,6 +181,7 @@ _WORKER: dict = {}  # the pipeline and kinds, in each worker process
 
 def _worker_init(nlp: Language, kinds: tuple[str, ...]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler: end quietly when terminated
     _WORKER.update(nlp=nlp, kinds=kinds)
 
 
@@ -175,7 +189,7 @@ def _worker_parse(batch: list[Piece]) -> list[Parsed]:
     return _parse_batch(_WORKER["nlp"], batch, _WORKER["kinds"])
 
 
-def _parse_in_workers(nlp: Language, batches: Iterator[list[Piece]], kinds: tuple[str, ...],
+def _parse_in_workers(nlp: Language, batches: Iterator[list[Piece] | Idle], kinds: tuple[str, ...],
                       n_process: int) -> Iterator[Parsed]:
     """Batches parsed by `n_process` worker processes that send back records, not Docs. At
     most two batches per worker are in flight, so reading never runs ahead of parsing."""
@@ -183,6 +197,10 @@ def _parse_in_workers(nlp: Language, batches: Iterator[list[Piece]], kinds: tupl
     with multiprocessing.get_context(method).Pool(n_process, _worker_init, (nlp, kinds)) as pool:
         pending: deque = deque()
         for batch in batches:
+            if batch is IDLE:  # nothing more to read yet: hand out all that is parsed
+                while pending:
+                    yield from pending.popleft().get()
+                continue
             pending.append(pool.apply_async(_worker_parse, (batch,)))
             if len(pending) >= 2 * n_process:
                 yield from pending.popleft().get()
@@ -194,13 +212,16 @@ class _Remember:
     """Iterates documents and keeps each until its records are out (the parse lags behind
     the reading by up to a batch per process)."""
 
-    def __init__(self, docs: Iterable[Document]):
+    def __init__(self, docs: Iterable[Document | Idle]):
         self.docs = iter(docs)
         self.kept: dict[int, Document] = {}
         self.n = 0
 
-    def __iter__(self) -> Iterator[tuple[int, Document]]:
+    def __iter__(self) -> Iterator[tuple[int, Document | Idle]]:
         for doc in self.docs:
+            if doc is IDLE:
+                yield self.n, doc
+                continue
             self.kept[self.n] = doc
             yield self.n, doc
             self.n += 1
