@@ -1,22 +1,29 @@
 # claimx: `make demo` sets up and extracts the bundled corpus; `make test` sets up and tests.
+# Recipes are silent and pip talks on stderr: `make demo > records.jsonl` holds records only.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 SHARED ?= ../shared
-STAMP  := $(VENV)/.installed
+BASE   := $(VENV)/.installed-base
+FULL   := $(VENV)/.installed
 
 .PHONY: setup demo test bench quality lint clean
 
-$(STAMP): pyproject.toml
-	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev,ray]'
-	touch $(STAMP)
+$(BASE): pyproject.toml
+	@test -d $(VENV) || $(PYTHON) -m venv $(VENV) >&2
+	@$(BIN)/python -m pip install -q --upgrade pip >&2
+	@$(BIN)/python -m pip install -q -e . >&2
+	@touch $(BASE)
 
-setup: $(STAMP)
+# the test suite needs the dev tools and Ray (its tests run in CI); the demo needs neither
+$(FULL): $(BASE)
+	@$(BIN)/python -m pip install -q -e '.[dev,ray]' >&2
+	@touch $(FULL)
 
-demo: setup
-	$(BIN)/claimx extract corpus/
+setup: $(FULL)
+
+demo: $(BASE)
+	@$(BIN)/claimx extract corpus/
 
 test: setup
 	$(BIN)/python -m pytest -q

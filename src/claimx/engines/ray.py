@@ -15,6 +15,7 @@ import os
 import shutil
 import tempfile
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -38,10 +39,7 @@ from claimx.sources import (
 
 BATCH_SIZE = 16
 OBJECT_STORE_BYTES = 512 * 1024**2  # a local instance needs little: rows are paths and records
-QUIET = {"RAY_BACKEND_LOG_LEVEL": "fatal",  # core_worker lines on stderr
-         "RAY_LOG_TO_STDERR": "0",
-         "RAY_DEDUP_LOGS": "0",
-         "RAY_USAGE_STATS_ENABLED": "0"}
+QUIET = {"RAY_LOG_TO_STDERR": "0", "RAY_USAGE_STATS_ENABLED": "0"}
 
 
 def input_rows(paths: list[str], opts: Options) -> Iterator[dict | Problem]:
@@ -116,7 +114,9 @@ def local_or_cluster(address: str | None, workers: int | None) -> Iterator[None]
     """Connect to `address`, or start a local instance whose files (sessions, logs, sockets)
     live in a temporary folder removed afterwards, and whose processes log nothing to us."""
     import ray
+    import ray.data
 
+    logging.getLogger("ray.data").setLevel(logging.ERROR)  # else each dataset's start and end on stderr
     if ray.is_initialized():
         yield
         return
@@ -167,9 +167,13 @@ def run_ray(
                 rows.append(item)
         if rows:
             n_actors = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
-            dataset = ray.data.from_items(rows).map_batches(
-                Extractor, fn_constructor_kwargs={"model": model, "kinds": kinds, "patterns_dir": patterns_dir},
-                batch_size=BATCH_SIZE, compute=ray.data.ActorPoolStrategy(size=n_actors), batch_format="numpy")
+            with warnings.catch_warnings():  # max_restarts is a "ray_remote_args" (deprecated, until 2.64)
+                warnings.simplefilter("ignore")
+                # an actor that dies fails the run; restartable actors get a core_worker warning on stderr
+                dataset = ray.data.from_items(rows).map_batches(
+                    Extractor, fn_constructor_kwargs={"model": model, "kinds": kinds, "patterns_dir": patterns_dir},
+                    batch_size=BATCH_SIZE, compute=ray.data.ActorPoolStrategy(size=n_actors), batch_format="numpy",
+                    max_restarts=0)
             for row in dataset.iter_rows():
                 notes = [Problem(*n) for n in json.loads(row["notes"])]
                 for problem in notes:
