@@ -1,107 +1,264 @@
-"""The command line: data on stdout, everything else on stderr, exit codes, inputs."""
+"""The command line as a person uses it: the installed console script, run in a subprocess,
+some under a pseudo-terminal; data on stdout, everything else on stderr, exit codes."""
 
 import json
 import os
+import pty
+import select
+import signal
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import jsonschema
 import pytest
 from tests.conftest import CORPUS
-from typer.testing import CliRunner
 
-from claimx.cli import app
+CLAIMX = str(Path(sys.executable).parent / "claimx")
+GOOD = "Kerry said the talks failed. The strike killed 12 civilians in Homs."
 
-runner = CliRunner()
-CLAIMX = [sys.executable, "-m", "claimx.cli"]
+
+def claimx(*args, stdin: str | None = None, env: dict | None = None, cwd=None) -> subprocess.CompletedProcess:
+    return subprocess.run([CLAIMX, *map(str, args)], input=stdin, capture_output=True, text=True, timeout=300,
+                          env={**os.environ, **(env or {})}, cwd=cwd)
 
 
 def records(stdout: str) -> list[dict]:
     return [json.loads(line) for line in stdout.splitlines()]
 
 
-def test_extract_folder_writes_only_records_to_stdout():
-    result = runner.invoke(app, ["extract", str(CORPUS)])
-    assert result.exit_code == 0, result.stderr
-    recs = records(result.stdout)
+def with_terminal(shell: str, cwd=None) -> tuple[int, str]:
+    """Run a shell line with stdin, stdout and stderr on a pseudo-terminal (redirections in the
+    line apply as a person's would); returns the exit code and what the terminal showed."""
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(["bash", "-c", shell], stdin=slave, stdout=slave, stderr=slave, cwd=cwd,
+                            start_new_session=True)
+    os.close(slave)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the terminal closed: every process on it has ended
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(master)
+    return proc.wait(timeout=300), shown.decode(errors="replace")
+
+
+@pytest.fixture(scope="module")
+def corpus_output():
+    proc = claimx("extract", CORPUS, "--jobs", "1")
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+def test_redirect_at_a_terminal_holds_the_records(tmp_path, corpus_output):
+    code, shown = with_terminal(f"{CLAIMX} extract {CORPUS} --jobs 1 > {tmp_path / 'r.jsonl'}")
+    assert code == 0
+    assert (tmp_path / "r.jsonl").read_text() == corpus_output  # not on the screen: in the file
+    assert '"schema"' not in shown and "claimx: 5 documents;" in shown
+
+
+def test_pipe_at_a_terminal_carries_the_records_and_head_ends_quietly(tmp_path):
+    first, count = tmp_path / "first", tmp_path / "count"
+    code, shown = with_terminal(f"set -o pipefail; {CLAIMX} extract {CORPUS} --jobs 1 | head -1 > {first}")
+    assert code == 0 and "Traceback" not in shown and "Error" not in shown
+    assert json.loads(first.read_text())["schema"] == "claimx/1"
+    code, shown = with_terminal(f"{CLAIMX} compare {CORPUS} --json --all --jobs 1 | wc -l > {count}")
+    assert code == 0 and int(count.read_text()) > 3
+
+
+@pytest.mark.parametrize("args", [
+    [], ["extract"], ["extract", "x", "--kinds", "foo"], ["extract", "x", "--jobs", "-1"],
+    ["extract", "x", "--resume"], ["show", "/nonexistent.txt"], ["nosuchcommand"], ["extract", "x", "--nosuch"],
+    ["compare"], ["extract", "x", "--format", "parquet"],
+])
+def test_usage_errors_are_one_line_and_exit_2(args):
+    proc = claimx(*args)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stdout == "" and len(proc.stderr.splitlines()) == 1, proc.stderr
+    assert proc.stderr.startswith("claimx") and "error:" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_help_has_examples_and_no_bogus_defaults():
+    short = claimx("-h")
+    assert short.returncode == 0 and "extract" in short.stdout
+    proc = claimx("extract", "-h")
+    assert proc.returncode == 0
+    assert "Examples:" in proc.stdout and "claimx extract corpus/ > records.jsonl" in proc.stdout
+    assert "[default: 0]" not in proc.stdout and "all cores" not in proc.stdout and "{paths}" not in proc.stdout
+
+
+def test_extract_folder_writes_only_records_to_stdout(corpus_output):
+    recs = records(corpus_output)
     assert {r["kind"] for r in recs} == {"claim", "casualty", "strike"}
     assert {r["doc"] for r in recs} == {p.name for p in CORPUS.glob("*.txt")}
-    assert "5 documents" in result.stderr and "0 failed" in result.stderr
 
 
-def test_kinds_filter_and_doc_ids_relative_to_folder(tmp_path):
-    (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "a.txt").write_text("Kerry said the talks failed. The strike killed 12 civilians.")
-    (tmp_path / "skip.csv").write_text("Kerry said no.")
-    result = runner.invoke(app, ["extract", str(tmp_path), "--kinds", "casualty"])
-    recs = records(result.stdout)
-    assert [(r["doc"], r["kind"]) for r in recs] == [("sub/a.txt", "casualty")]
+def test_summary_counts_in_words(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD)
+    proc = claimx("extract", tmp_path / "a.txt", "--jobs", "1")
+    assert "claimx: 1 document; 1 claim, 1 casualty, 1 strike; 0 failed" in proc.stderr
 
 
-def test_file_argument_keeps_its_path_as_given(tmp_path):
-    path = tmp_path / "a.txt"
-    path.write_text("Kerry said the talks failed.")
-    result = runner.invoke(app, ["extract", str(path)])
-    assert records(result.stdout)[0]["doc"] == str(path)
+def test_every_record_of_a_kind_has_the_same_keys_and_fits_the_schema(corpus_output):
+    keys = {}
+    for r in records(corpus_output):
+        assert keys.setdefault(r["kind"], list(r)) == list(r), r["id"]
+    schema = json.loads(claimx("schema").stdout)
+    closed = json.loads(json.dumps(schema).replace('"additionalProperties": true', '"additionalProperties": false'))
+    assert '"additionalProperties": true' in json.dumps(schema)  # open for JSON-lines fields ...
+    validator = jsonschema.Draft202012Validator(closed)  # ... but no field is emitted that it does not list
+    for r in records(corpus_output):
+        validator.validate(r)
+    for kind, names in keys.items():
+        model = next(d for d in schema["$defs"].values() if d["properties"].get("kind", {}).get("const") == kind)
+        assert sorted(model["required"]) == sorted(names)
 
 
-def test_jsonl_input_with_renamed_fields(tmp_path):
+def test_sqlite_utils_takes_the_demo_output_as_it_is(tmp_path):
+    if shutil.which("sqlite-utils", path=str(Path(sys.executable).parent)) is None:
+        pytest.skip("sqlite-utils is in the dev extra")
+    db = tmp_path / "db.db"
+    make = subprocess.run(["make", "-s", "demo"], cwd=CORPUS.parent, capture_output=True, text=True, timeout=300)
+    assert make.returncode == 0 and make.stdout.startswith('{"schema": "claimx/1"'), make.stderr
+    assert all(line.startswith("{") for line in make.stdout.splitlines())  # no make echo lines in the data
+    insert = subprocess.run([str(Path(sys.executable).parent / "sqlite-utils"), "insert", str(db), "records", "-",
+                             "--nl"], input=make.stdout, capture_output=True, text=True)
+    assert insert.returncode == 0, insert.stderr
+    query = subprocess.run([str(Path(sys.executable).parent / "sqlite-utils"), str(db),
+                            "select count(*) as n from records"], capture_output=True, text=True)
+    assert json.loads(query.stdout)[0]["n"] == len(make.stdout.splitlines())
+
+
+def test_document_ids_do_not_depend_on_how_paths_are_typed(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text(GOOD)
+    as_folder = claimx("extract", "a/", "--kinds", "casualty", "--jobs", "1", cwd=tmp_path)
+    as_files = claimx("extract", tmp_path / "a" / "x.txt", "--kinds", "casualty", "--jobs", "1")
+    assert [r["doc"] for r in records(as_folder.stdout)] == [r["doc"] for r in records(as_files.stdout)] == ["x.txt"]
+    both = claimx("extract", "a", "./b/", "--kinds", "casualty", "--jobs", "1", cwd=tmp_path)
+    assert both.returncode == 0 and [r["doc"] for r in records(both.stdout)] == ["a/x.txt", "b/x.txt"]
+
+
+def test_json_lines_fields_pass_through(tmp_path):
     path = tmp_path / "in.jsonl"
-    path.write_text(json.dumps({"key": "n1", "body": "Kerry said the talks failed.", "date": "2015-09-30"}) + "\n")
-    result = runner.invoke(app, ["extract", str(path), "--id-field", "key", "--text-field", "body"])
-    (rec,) = records(result.stdout)
-    assert rec["doc"] == "n1" and rec["date"] == "2015-09-30"
+    path.write_text(json.dumps({"key": "n1", "body": GOOD, "date": "2015-09-30", "outlet": "SANA"}) + "\n")
+    proc = claimx("extract", path, "--id-field", "key", "--text-field", "body", "--jobs", "1")
+    recs = records(proc.stdout)
+    assert {(r["doc"], r["date"], r["outlet"]) for r in recs} == {("n1", "2015-09-30", "SANA")}
+    assert all("key" not in r and "body" not in r for r in recs)
 
 
-def test_stdin_plain_text_and_json_lines():
-    plain = runner.invoke(app, ["extract", "-"], input="Kerry said the talks failed.\n")
-    assert records(plain.stdout)[0]["doc"] == "-"
-    lines = runner.invoke(app, ["extract", "-"], input='{"id": "x", "text": "Kerry said the talks failed."}\n')
-    assert records(lines.stdout)[0]["doc"] == "x"
+def test_stdin_json_lines_bad_line_is_reported_with_its_number():
+    lines = [json.dumps({"id": "a", "text": GOOD}), "{not json", json.dumps({"id": "b", "text": GOOD})]
+    proc = claimx("extract", "-", "--jobs", "1", stdin="\n".join(lines) + "\n")
+    assert proc.returncode == 1
+    assert "<stdin>:2: not JSON" in proc.stderr
+    assert {r["doc"] for r in records(proc.stdout)} == {"a", "b"}
 
 
-def test_output_file_and_table_format(tmp_path):
+def test_stdin_text_and_forced_format():
+    plain = claimx("extract", "-", "--jobs", "1", stdin=GOOD + "\n")
+    assert {r["doc"] for r in records(plain.stdout)} == {"-"}
+    brace = "{Kerry} said the talks failed.\n"
+    forced = claimx("extract", "-", "--stdin-format", "text", "--jobs", "1", stdin=brace)
+    assert forced.returncode == 0 and records(forced.stdout)[0]["doc"] == "-"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_stdin_yields_its_first_record_before_the_input_is_closed(jobs):
+    proc = subprocess.Popen([CLAIMX, "extract", "-", "--jobs", jobs], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    try:
+        proc.stdin.write((json.dumps({"id": "first", "text": GOOD}) + "\n").encode())
+        proc.stdin.flush()
+        ready, _, _ = select.select([proc.stdout], [], [], 120)
+        assert ready, "no record while stdin is still open"
+        assert json.loads(proc.stdout.readline())["doc"] == "first"
+        assert proc.poll() is None  # still reading
+    finally:
+        proc.stdin.close()
+        proc.stdout.read()
+        proc.stderr.read()
+    assert proc.wait(timeout=60) == 0
+
+
+def test_output_file_and_table_format(tmp_path, corpus_output):
     out = tmp_path / "r.jsonl"
-    result = runner.invoke(app, ["extract", str(CORPUS), "-o", str(out)])
-    assert result.exit_code == 0 and result.stdout == ""
-    assert len(records(out.read_text())) > 100 and not (tmp_path / "r.jsonl.partial").exists()
-    table = runner.invoke(app, ["extract", str(CORPUS / "002_739066e79518ad38.txt"), "--format", "table"])
+    proc = claimx("extract", CORPUS, "-o", out, "--jobs", "1")
+    assert proc.returncode == 0 and proc.stdout == ""
+    assert out.read_text() == corpus_output and not (tmp_path / "r.jsonl.partial").exists()
+    table = claimx("extract", CORPUS / "002_739066e79518ad38.txt", "--format", "table", "--jobs", "1")
     assert "According to them" not in table.stdout and "casualty" in table.stdout
-
-
-@pytest.mark.parametrize("args", [["extract"], ["extract", "x", "--kinds", "quotes"], ["extract", "x", "--resume"],
-                                  ["nosuchcommand"]])
-def test_usage_errors_exit_2(args):
-    assert runner.invoke(app, args).exit_code == 2
 
 
 def test_missing_input_is_reported_and_others_still_extracted(tmp_path):
     good = tmp_path / "good.txt"
-    good.write_text("Kerry said the talks failed.")
-    result = runner.invoke(app, ["extract", str(tmp_path / "missing.txt"), str(good)])
-    assert result.exit_code == 1
-    assert records(result.stdout)[0]["doc"] == str(good)
-    assert "missing.txt: no such file or folder" in result.stderr
+    good.write_text(GOOD)
+    proc = claimx("extract", tmp_path / "missing.txt", good, "--jobs", "1")
+    assert proc.returncode == 1
+    assert records(proc.stdout)[0]["doc"] == "good.txt"
+    assert "missing.txt: no such file or folder" in proc.stderr
+
+
+def test_compare_records_from_stdin_and_no_number_cut(corpus_output, tmp_path):
+    wide = [json.loads(line) for line in corpus_output.splitlines()]
+    for r in wide:  # very long figures must survive an 80-column pipe
+        if r["kind"] == "casualty":
+            r["figure"]["value"] = r["figure"]["low"] = 2_000_000 + r["figure"]["value"]
+            r["figure"]["high"] = r["figure"]["high"] and r["figure"]["low"]
+    saved = "".join(json.dumps(r) + "\n" for r in wide)
+    groups = claimx("compare", "-", "--json", "--all", stdin=saved)
+    assert groups.returncode == 0 and all(json.loads(g)["schema"] == "claimx-group/1" for g in groups.stdout.splitlines())
+    panels = claimx("compare", "-", "--all", stdin=saved, env={"COLUMNS": "80"})
+    values = {str(r["figure"]["value"]) for r in wide if r["kind"] == "casualty"}
+    assert all(v in panels.stdout for v in values)
+
+
+def test_show_marks_spans_in_plain_text_and_honours_colour_variables():
+    article = CORPUS / "000_477bc5cac4b32ee6.txt"
+    piped = claimx("show", article, env={"NO_COLOR": "", "FORCE_COLOR": ""})
+    assert piped.returncode == 0 and "\x1b[" not in piped.stdout
+    assert "[speaker: " in piped.stdout and "[figure: 36]" in piped.stdout
+    forced = claimx("show", article, env={"FORCE_COLOR": "1"})
+    assert "\x1b[" in forced.stdout and "[speaker: " not in forced.stdout
+    no_color = claimx("show", article, env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
+    assert "[speaker: " in no_color.stdout
 
 
 def test_schema_version_info():
-    schema = json.loads(runner.invoke(app, ["schema"]).stdout)
-    assert schema["discriminator"]["propertyName"] == "kind" or "oneOf" in schema
-    assert runner.invoke(app, ["--version"]).stdout.startswith("claimx ")
-    info = runner.invoke(app, ["info"]).stdout
-    assert "model: en_core_web_sm" in info and "claims.json" in info
+    import spacy
+
+    assert claimx("--version").stdout.startswith("claimx ")
+    info = claimx("info").stdout
+    assert "model: en_core_web_sm" in info and "claims.json" in info and f"spaCy {spacy.__version__}" in info
 
 
-def test_closed_pipe_exits_quietly():
-    shell = f"{' '.join(CLAIMX)} extract {CORPUS} | head -1"
-    proc = subprocess.run(["bash", "-c", f"set -o pipefail; {shell}"], capture_output=True, text=True)
-    assert proc.returncode == 0
-    assert len(proc.stdout.splitlines()) == 1
-    assert "Traceback" not in proc.stderr and "Error" not in proc.stderr
-
-
-@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
-def test_console_script_is_installed():
-    exe = Path(sys.executable).parent / "claimx"
-    assert exe.exists() and os.access(exe, os.X_OK)
+def test_interrupt_and_terminate_end_without_traceback(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    paragraphs = [p for f in sorted(CORPUS.glob("*.txt")) for p in f.read_text().split("\n") if len(p) > 200]
+    for i in range(120):
+        (docs / f"{i:03d}.txt").write_text("\n\n".join(paragraphs[i % len(paragraphs):][:3]))
+    for signal_name, code in (("INT", 130), ("TERM", 143)):
+        out = tmp_path / f"{signal_name}.jsonl"
+        proc = subprocess.Popen([CLAIMX, "extract", str(docs), "-o", str(out), "--jobs", "2"], stderr=subprocess.PIPE,
+                                text=True, start_new_session=True)
+        partial = tmp_path / f"{signal_name}.jsonl.partial"
+        deadline = time.time() + 120
+        while time.time() < deadline and not (partial.exists() and partial.stat().st_size):
+            time.sleep(0.02)
+        if signal_name == "INT":
+            os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C: the terminal signals every process of the job
+        else:
+            proc.send_signal(signal.SIGTERM)  # `kill PID`: the main process only
+        _, stderr = proc.communicate(timeout=60)
+        assert proc.returncode == code, stderr
+        assert "Traceback" not in stderr and "BrokenPipeError" not in stderr
+        assert not out.exists() and partial.exists()
