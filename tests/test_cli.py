@@ -68,8 +68,9 @@ def test_pipe_at_a_terminal_carries_the_records_and_head_ends_quietly(tmp_path):
     code, shown = with_terminal(f"set -o pipefail; {CLAIMX} extract {CORPUS} --jobs 1 | head -1 > {first}")
     assert code == 0 and "Traceback" not in shown and "Error" not in shown
     assert json.loads(first.read_text())["schema"] == "claimx/1"
-    code, shown = with_terminal(f"{CLAIMX} compare {CORPUS} --json --all --jobs 1 | wc -l > {count}")
-    assert code == 0 and int(count.read_text()) > 3
+    article = CORPUS / "002_739066e79518ad38.txt"
+    code, shown = with_terminal(f"{CLAIMX} compare {article} --json --all --jobs 1 | wc -l > {count}")
+    assert code == 0 and int(count.read_text()) >= 1
 
 
 @pytest.mark.parametrize("args", [
@@ -223,13 +224,11 @@ def test_compare_records_from_stdin_and_no_number_cut(corpus_output, tmp_path):
 
 def test_show_marks_spans_in_plain_text_and_honours_colour_variables():
     article = CORPUS / "000_477bc5cac4b32ee6.txt"
-    piped = claimx("show", article, env={"NO_COLOR": "", "FORCE_COLOR": ""})
-    assert piped.returncode == 0 and "\x1b[" not in piped.stdout
-    assert "[speaker: " in piped.stdout and "[figure: 36]" in piped.stdout
-    forced = claimx("show", article, env={"FORCE_COLOR": "1"})
+    plain = claimx("show", article, env={"NO_COLOR": "1", "FORCE_COLOR": "1"})  # NO_COLOR wins
+    assert plain.returncode == 0 and "\x1b[" not in plain.stdout
+    assert "[speaker: " in plain.stdout and "[figure: 36] [victims: civilians]" in plain.stdout
+    forced = claimx("show", article, env={"FORCE_COLOR": "1"})  # colour even through a pipe
     assert "\x1b[" in forced.stdout and "[speaker: " not in forced.stdout
-    no_color = claimx("show", article, env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
-    assert "[speaker: " in no_color.stdout
 
 
 def test_schema_version_info():

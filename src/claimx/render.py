@@ -183,7 +183,7 @@ def show_article(text: str, records: list[dict], console: Console | None = None)
     console = console or Console()
     spans = article_spans(records)
     if console.no_color or not console.is_terminal or console.color_system is None:
-        console.print("marks: " + " ".join(f"[{MARK[name]}: ...]" for name, _ in LEGEND), markup=False,
+        console.print("legend: " + ", ".join(f"{name} [{MARK[name]}: ...]" for name, _ in LEGEND), markup=False,
                       highlight=False, soft_wrap=True)
         console.print(marked(text, spans), markup=False, highlight=False, soft_wrap=True)
         return
