@@ -64,14 +64,16 @@ def main() -> None:
         import ray
 
         from claimx.engines.ray import run_ray
+        from claimx.output import write_lines
         from claimx.sources import Options
 
         ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level="ERROR",
                  object_store_memory=512 * 1024**2)
         sink = open(tempfile.mktemp(), "w")  # noqa: SIM115
         start = time.perf_counter()
-        counts = run_ray([str(a.folder)] * a.repeat, Options(), sink.write, lambda m, f: None, workers=2)
-        docs = counts["documents"]
+        summary = run_ray([str(a.folder)] * a.repeat, Options(), lambda records: write_lines(sink, records),
+                          workers=2, report=lambda m: None)
+        docs = summary.documents
     else:
         sys.exit(f"unknown mode {a.mode}")
     seconds = time.perf_counter() - start

@@ -5,8 +5,8 @@ import json
 import os
 import pty
 import select
-import signal
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -216,7 +216,8 @@ def test_compare_records_from_stdin_and_no_number_cut(corpus_output, tmp_path):
             r["figure"]["high"] = r["figure"]["high"] and r["figure"]["low"]
     saved = "".join(json.dumps(r) + "\n" for r in wide)
     groups = claimx("compare", "-", "--json", "--all", stdin=saved)
-    assert groups.returncode == 0 and all(json.loads(g)["schema"] == "claimx-group/1" for g in groups.stdout.splitlines())
+    assert groups.returncode == 0
+    assert all(json.loads(g)["schema"] == "claimx-group/1" for g in groups.stdout.splitlines())
     panels = claimx("compare", "-", "--all", stdin=saved, env={"COLUMNS": "80"})
     values = {str(r["figure"]["value"]) for r in wide if r["kind"] == "casualty"}
     assert all(v in panels.stdout for v in values)
