@@ -23,6 +23,7 @@ from claimx.sources import DEFAULT_GLOBS, Options
 # BadParameter derives from whichever UsageError typer uses.
 USAGE_ERROR = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
 CORES = os.cpu_count() or 1
+INTERRUPTED, TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM, as a shell reports them
 
 app = typer.Typer(
     add_completion=False,
@@ -157,8 +158,7 @@ def ending_cleanly(writer) -> Iterator[None]:
         writer.abandon()
         if getattr(writer, "partial", None) is not None and writer.partial.exists():
             err(f"claimx: partial output kept in {writer.partial}; run again with --resume to finish it")
-        err("claimx: interrupted" if isinstance(e, KeyboardInterrupt) else "claimx: terminated")
-        raise typer.Exit(130 if isinstance(e, KeyboardInterrupt) else 143) from None
+        raise typer.Exit(INTERRUPTED if isinstance(e, KeyboardInterrupt) else TERMINATED) from None
     except BrokenPipeError:  # `| head`: the reader has all it wanted
         silence_stdout()
         raise typer.Exit(0) from None
@@ -419,16 +419,16 @@ def main() -> None:
         err(usage_error_line(e))
         code = 2
     except (KeyboardInterrupt, typer.Abort):
-        err("claimx: interrupted")
-        code = 130
+        code = INTERRUPTED
     except Terminated:
-        err("claimx: terminated")
-        code = 143
+        code = TERMINATED
     except BrokenPipeError:
         silence_stdout()
         code = 0
     except typer.Exit as e:
         code = e.exit_code
+    if code in (INTERRUPTED, TERMINATED):  # typer turns Ctrl-C into Exit(130) by itself: one message here
+        err("claimx: interrupted" if code == INTERRUPTED else "claimx: terminated")
     sys.exit(code or 0)
 
 

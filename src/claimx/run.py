@@ -52,6 +52,8 @@ class Summary:
     seconds: float = 0.0
     report: Callable[[str], None] = to_stderr
     fail_fast: bool = False
+    write: Callable[[list[dict]], None] = lambda records: None
+    progress: Callable[[], None] | None = None
 
     def note(self, problem: Problem) -> None:
         (self.failed if problem.fatal else self.warnings).append(problem)
@@ -59,9 +61,14 @@ class Summary:
         if problem.fatal and self.fail_fast:
             raise FailFast(str(problem))
 
-    def add(self, records: list[dict]) -> None:
-        self.documents += 1
-        self.records.update(r["kind"] for r in records)
+    def finished(self, records: list[dict] | None) -> None:
+        """A document is done: its records written and counted (None: it failed, as reported)."""
+        if records is not None:
+            self.write(records)
+            self.documents += 1
+            self.records.update(r["kind"] for r in records)
+        if self.progress:
+            self.progress()
 
     def line(self) -> str:
         parts = [counted(self.documents, "document"), ", ".join(counted(self.records[k], k) for k in KINDS)]
@@ -84,7 +91,7 @@ def run_extract(
     report: Callable[[str], None] = to_stderr,
     progress: Callable[[], None] | None = None,
 ) -> Summary:
-    summary = Summary(report=report, fail_fast=fail_fast)
+    summary = Summary(report=report, fail_fast=fail_fast, write=write, progress=progress)
     started = time.perf_counter()
 
     def documents() -> Iterator[Document | Idle]:
@@ -101,16 +108,11 @@ def run_extract(
                 summary.note(item)
             else:
                 summary.skipped += 1  # already in the output (--resume)
-            if progress:
-                progress()
+            summary.finished(None)
 
     for doc, records, errors in extract_records(nlp, documents(), kinds, n_process=n_process):
         if errors:
             summary.note(extraction_failed(doc.where or doc.id, errors))
-        else:
-            write(records)
-            summary.add(records)
-        if progress:
-            progress()
+        summary.finished(None if errors else records)
     summary.seconds = time.perf_counter() - started
     return summary

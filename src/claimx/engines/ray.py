@@ -152,7 +152,7 @@ def run_ray(
     does; problems are reported as they come. Returns the run's summary."""
     import ray
 
-    summary = Summary(report=report, fail_fast=fail_fast)
+    summary = Summary(report=report, fail_fast=fail_fast, write=write, progress=progress)
     started = time.perf_counter()
     with local_or_cluster(address, workers):
         ray.data.DataContext.get_current().execution_options.preserve_order = True
@@ -161,8 +161,7 @@ def run_ray(
         for item in input_rows(paths, opts):
             if isinstance(item, Problem):
                 summary.note(item)
-                if progress:
-                    progress()
+                summary.finished(None)
             else:
                 rows.append(item)
         if rows:
@@ -178,11 +177,6 @@ def run_ray(
                 notes = [Problem(*n) for n in json.loads(row["notes"])]
                 for problem in notes:
                     summary.note(problem)
-                if not any(p.fatal for p in notes):
-                    records = json.loads(row["records"])
-                    write(records)
-                    summary.add(records)
-                if progress:
-                    progress()
+                summary.finished(None if any(p.fatal for p in notes) else json.loads(row["records"]))
     summary.seconds = time.perf_counter() - started
     return summary
