@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import stat
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -118,10 +119,19 @@ def load_pipeline(model: str | None, kinds: tuple[str, ...], patterns: Path | No
         raise typer.Exit(2) from None
 
 
+def stdout_is_a_file() -> bool:
+    """stdout redirected to a file or /dev/null, not a terminal or a pipe."""
+    try:
+        mode = os.fstat(sys.stdout.fileno()).st_mode
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISREG(mode) or (stat.S_ISCHR(mode) and not sys.stdout.isatty())
+
+
 @contextmanager
 def progress_bar(paths: list[str], opts: Options, shown: bool) -> Iterator[Callable[[], None] | None]:
     """A document counter on stderr, with a bar and time left when the number of documents is
-    known; only when stderr is a terminal and stdout is not scrolling records past it."""
+    known; only when asked and stderr is a terminal."""
     if not (shown and sys.stderr.isatty()):
         yield None
         return
@@ -192,6 +202,9 @@ def extract(
     jobs: JobsOpt = None,
     fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first input that fails.")] = False,
     resume: Annotated[bool, typer.Option("--resume", help="With -o: skip documents already written.")] = False,
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress", show_default=False,
+                                                  help="Progress on stderr (default: when stderr is a terminal "
+                                                  "and the records go to a file).")] = None,
     no_pager: NoPagerOpt = False,
     patterns: PatternsOpt = None,
 ) -> None:
@@ -211,8 +224,9 @@ def extract(
     table_rows: list[dict] = []
     writer = open_writer(output, fmt, resume) if output else StdoutWriter()
     write = table_rows.extend if fmt is Format.table else writer.write_document
-    showing = output is not None or fmt is Format.table or not sys.stdout.isatty()
-    with ending_cleanly(writer), progress_bar(paths, opts, showing) as tick:
+    if progress is None:  # not into records on the screen, nor into what a pipe's reader prints there
+        progress = output is not None or fmt is Format.table or stdout_is_a_file()
+    with ending_cleanly(writer), progress_bar(paths, opts, progress) as tick:
         if engine is Engine.ray:
             summary = extract_on_ray(paths, opts, write, wanted, model, patterns, address, jobs, fail_fast, tick)
         else:
