@@ -100,7 +100,7 @@ KindsOpt = Annotated[str, typer.Option("--kinds", help="Comma-separated kinds: c
 JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", min=1, show_default=False,
                                              help=f"Worker processes (default: one per core, {CORES} here).")]
 NoPagerOpt = Annotated[bool, typer.Option("--no-pager", help="On a terminal, print long output "
-                                          "instead of opening it in $PAGER (less -R).")]
+                                          "instead of opening it in $PAGER, else less.")]
 StdinOpt = Annotated[StdinFormat, typer.Option("--stdin-format", help="What - holds: auto (JSON lines when the "
                                                "first line opens a JSON object, else one text), jsonl or text.")]
 IdFieldOpt = Annotated[str, typer.Option("--id-field", help="JSON-lines field holding the id.")]
