@@ -1,5 +1,5 @@
 """The Ray engine keeps the local engine's contract: the same records, output files, table and
-summary line, nothing else on stderr, and nothing left behind in /tmp/ray."""
+summary line, nothing else on stderr, and nothing left behind in /tmp/ray or ~/.ray."""
 
 import json
 import re
@@ -18,7 +18,8 @@ RAY = ["--engine", "ray"]
 
 
 def ray_files() -> set[str]:
-    return {str(p) for p in Path("/tmp/ray").glob("*")} if Path("/tmp/ray").exists() else set()
+    """Where Ray leaves files by default: sessions in /tmp/ray, a token in ~/.ray."""
+    return {str(p) for folder in (Path("/tmp/ray"), Path.home() / ".ray") for p in folder.glob("*")}
 
 
 @pytest.fixture(scope="module")

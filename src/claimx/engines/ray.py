@@ -12,7 +12,9 @@ from __future__ import annotations
 import json
 import logging
 import os
+import secrets
 import shutil
+import sys
 import tempfile
 import time
 import warnings
@@ -110,15 +112,20 @@ def note(problem: Problem) -> list:
 
 
 @contextmanager
-def local_or_cluster(address: str | None, workers: int | None) -> Iterator[None]:
+def local_or_cluster(address: str | None, workers: int | None) -> Iterator:
     """Connect to `address`, or start a local instance whose files (sessions, logs, sockets)
     live in a temporary folder removed afterwards, and whose processes log nothing to us."""
+    if not address and "ray" not in sys.modules and not any(
+            k in os.environ for k in ("RAY_AUTH_MODE", "RAY_AUTH_TOKEN", "RAY_AUTH_TOKEN_PATH")):
+        # this instance's own token, in its processes' environment (Ray reads it on import): authenticated,
+        # no warning about it, and nothing written to ~/.ray/auth_token
+        os.environ.update(RAY_AUTH_MODE="token", RAY_AUTH_TOKEN=secrets.token_hex(32))
     import ray
     import ray.data
 
     logging.getLogger("ray.data").setLevel(logging.ERROR)  # else each dataset's start and end on stderr
     if ray.is_initialized():
-        yield
+        yield ray
         return
     os.environ.update({k: v for k, v in QUIET.items() if k not in os.environ})
     temp = None if address else tempfile.mkdtemp(prefix="claimx-ray-")
@@ -128,7 +135,7 @@ def local_or_cluster(address: str | None, workers: int | None) -> Iterator[None]
         else:
             ray.init(num_cpus=workers or os.cpu_count(), include_dashboard=False, log_to_driver=False,
                      object_store_memory=OBJECT_STORE_BYTES, logging_level=logging.ERROR, _temp_dir=temp)
-        yield
+        yield ray
     finally:
         ray.shutdown()
         if temp:
@@ -150,11 +157,9 @@ def run_ray(
 ) -> Summary:
     """Extract on Ray; `write` gets each document's records in input order, as `run_extract`'s
     does; problems are reported as they come. Returns the run's summary."""
-    import ray
-
     summary = Summary(report=report, fail_fast=fail_fast, write=write, progress=progress)
     started = time.perf_counter()
-    with local_or_cluster(address, workers):
+    with local_or_cluster(address, workers) as ray:
         ray.data.DataContext.get_current().execution_options.preserve_order = True
         ray.data.DataContext.get_current().enable_progress_bars = False
         rows = []
