@@ -63,6 +63,7 @@ class _Record(BaseModel):
     start: int
     end: int
     text: str
+    rule: str | None = None  # id of the rule in patterns/ that produced the record (SPEC.md, additive)
 
 
 class Claim(_Record):

@@ -11,14 +11,13 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimx.components.base import EXTENSIONS
+from claimx.kinds import REGISTRY, record_id
 from claimx.records import KINDS, SCHEMA
 from claimx.sources import Document
 
 BATCH_SIZE = 32
 CHUNK_CHARS = 100_000  # longer texts are parsed in paragraph-aligned pieces: bounded memory
 BATCH_CHARS = 200_000  # the parser's working memory grows with the text of a batch: bound it
-ID_PREFIX = {"claim": "c", "casualty": "f", "strike": "s"}
 
 
 def doc_records(doc: Doc, doc_id: str, kinds: Iterable[str] = KINDS) -> list[dict]:
@@ -27,7 +26,7 @@ def doc_records(doc: Doc, doc_id: str, kinds: Iterable[str] = KINDS) -> list[dic
         {"schema": SCHEMA, "doc": doc_id, **body}
         for kind in KINDS
         if kind in kinds
-        for body in getattr(doc._, EXTENSIONS[kind]) or ()
+        for body in getattr(doc._, REGISTRY[kind].extension) or ()
     ]
 
 
@@ -77,7 +76,7 @@ class _Merger:
         renamed = {}
         for rec in records:
             self.counts[rec["kind"]] += 1
-            new = f"{ID_PREFIX[rec['kind']]}{self.counts[rec['kind']]}"
+            new = record_id(rec["kind"], self.counts[rec["kind"]])
             renamed[rec["id"]] = new
             rec["id"] = new
             if offset:

@@ -16,10 +16,11 @@ from claimx.components.base import (
     evidence,
     text_of,
     tokens_span,
-    word_ids,
 )
+from claimx.kinds import contract_values, new_record
 from claimx.numbers import NumberReader, Quantity
-from claimx.rules import PatternError
+from claimx.records import Casualty, Victims
+from claimx.rules import PatternError, Rule
 
 SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
@@ -42,18 +43,21 @@ class CasualtyComponent(RuleComponent):
     """Sets `doc._.claimx_casualties`: casualty dicts in the claimx/1 shape (minus `doc`)."""
 
     kind = "casualty"
-    rule_files = {
-        "casualties.json": {"outcomes": dict, "victims": dict, "victim_modifiers": dict, "cumulative": list,
+    resolvers = frozenset({"casualty_figures"})
+    rule_labels = contract_values(Casualty, "outcome")  # a rule's label is the outcome its words report
+    word_files = {
+        "casualties.json": {"victims": dict, "victim_modifiers": dict, "cumulative": list,
                             "hypothetical_aux": list, "age_words": list, "not_people": list, "outcome_context": dict,
                             "dates": dict},
         **numbers.RULE_FILE,
     }
+    categories = {"casualties.json": {key: contract_values(Victims, "category")
+                                      for key in ("victims", "victim_modifiers")}}
 
-    def compile(self) -> None:
-        rules = self.rules["casualties.json"]
-        self.reader = NumberReader(self.rules["numbers.json"])
-        self.outcome = {w: kind for kind, words in rules["outcomes"].items() for w in words}
-        self.outcome_ids = word_ids(self.nlp, self.outcome)
+    def compile_words(self) -> None:
+        rules = self.words["casualties.json"]
+        self.reader = NumberReader(self.words["numbers.json"])
+        self.outcome_at: dict[int, Rule] = {}  # the current document's outcome words: token -> rule
         self.outcome_context = {w: set(v) for w, v in rules["outcome_context"].items()}
         self.victim = {w: cat for cat, words in rules["victims"].items() for w in words}
         self.victim_mod = {w: cat for cat, words in rules["victim_modifiers"].items() for w in words}
@@ -73,25 +77,29 @@ class CasualtyComponent(RuleComponent):
             rf"|(?P<d2>\d{{1,2}}) (?P<m2>{month})\.?(?: (?P<y2>(?:19|20)\d\d))?)\b", re.IGNORECASE)
 
     def process(self, doc: Doc) -> Doc:
+        self.outcome_at = {}
+        for rule, tokens in self.matches(doc):
+            self.outcome_at.setdefault(tokens[0], rule)
         found = []
         ents = doc.ents  # built on each access: once per document
-        for sent, hits in self.sentences_with(doc, self.outcome_ids, ("prose", "heading")):
+        for sent, hits in self.sentences_holding(doc, sorted(self.outcome_at), ("prose", "heading")):
             found.extend(self.sentence_figures(doc, sent, hits, ents))
         out = []
         for n, f in enumerate(sorted(found, key=lambda f: f["figure"]["start"]), 1):
             claim_id, source = attribution(doc, f["figure"]["start"], f["figure"]["end"])
-            out.append({"id": f"f{n}", "kind": "casualty", **evidence(doc, f["_lo"], f["_hi"]),
-                        "figure": f["figure"], "outcome": f["outcome"], "victims": f["victims"], "source": source,
-                        "claim": claim_id, "place": f["place"], "scope": f["scope"], "incident": f["incident"]})
+            out.append(new_record("casualty", n, f["rule"], evidence(doc, f["_lo"], f["_hi"]), figure=f["figure"],
+                                  outcome=f["outcome"], victims=f["victims"], source=source, claim=claim_id,
+                                  place=f["place"], scope=f["scope"], incident=f["incident"]))
         doc._.claimx_casualties = out
         return doc
 
     # ---- outcome words ---------------------------------------------------------------------
     def outcome_of(self, t: Token) -> str | None:
         low = t.lower_
-        kind = self.outcome.get(low) or self.outcome.get(t.lemma_.lower())
-        if kind is None:
+        rule = self.outcome_at.get(t.i)
+        if rule is None:
             return None
+        kind = rule.label
         context = self.outcome_context.get(low)
         if context is not None and not (t.head.lower_ in context or t.head.lemma_.lower() in context):
             return None  # "lives" only in "lost their lives", "claimed the lives of"
@@ -139,7 +147,7 @@ class CasualtyComponent(RuleComponent):
         """The noun a number counts: "33 [civilians]", "two [rebel fighters]"."""
         for j in range(end, min(end + 4, sent_end)):
             t = doc[j]
-            if t.pos_ in ("NOUN", "PROPN", "PRON") or t.lower_ in self.victim or t.lower_ in self.outcome:
+            if t.pos_ in ("NOUN", "PROPN", "PRON") or t.lower_ in self.victim or t.i in self.outcome_at:
                 if j + 1 < sent_end and doc[j + 1].pos_ == "NOUN" and doc[j + 1].head.i != j and t.pos_ != "PRON":
                     continue  # "rebel [fighters]", "civilian [deaths]"
                 return t
@@ -229,7 +237,7 @@ class CasualtyComponent(RuleComponent):
             victims = self.victims_elsewhere(doc, sent, trigger, fig_start, fig_end)
         lo, hi = min(fig_start, trigger.idx), max(fig_end, trigger.idx + len(trigger.text))
         return {
-            "_lo": lo, "_hi": hi, "_end_token": end_token,
+            "_lo": lo, "_hi": hi, "_end_token": end_token, "rule": self.outcome_at[trigger.i].id,
             "figure": char_span(doc, fig_start, fig_end, value=q.value, low=q.low, high=q.high, qualifier=q.qualifier),
             "outcome": kind,
             "victims": victims,

@@ -11,20 +11,20 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from spacy.attrs import IDX, LEMMA, LOWER
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimx.components.base import (
+    Match,
     RuleComponent,
     char_span,
     evidence,
     line_layout,
-    positions,
     text_of,
     tokens_span,
-    word_ids,
 )
+from claimx.kinds import new_record
 from claimx.layout import role_at
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "you"}
@@ -53,6 +53,7 @@ class Found:
     speaker: list[Token] | None
     quote: str
     extra: dict = field(default_factory=dict)
+    rule: str = ""  # the id of the rule that found it
 
 
 @Language.factory(
@@ -68,19 +69,16 @@ class ClaimComponent(RuleComponent):
     """Sets `doc._.claimx_claims`: a list of claim dicts in the claimx/1 shape (minus `doc`)."""
 
     kind = "claim"
-    rule_files = {"claims.json": {"verbs": list, "object_verbs": list, "anonymous_heads": list, "group_heads": list,
-                                  "organization_heads": list, "addressee_verbs": list, "quotes": dict}}
+    resolvers = frozenset({"quote_with_cue", "reported_speech", "noun_cue_speech", "according_to", "colon_heading"})
+    word_files = {"claims.json": {"anonymous_heads": list, "group_heads": list, "organization_heads": list,
+                                  "addressee_verbs": list, "quotes": dict}}
 
-    def compile(self) -> None:
-        rules = self.rules["claims.json"]
-        self.verbs = set(rules["verbs"]) | set(rules["object_verbs"])
-        self.object_verbs = set(rules["object_verbs"])
+    def compile_words(self) -> None:
+        rules = self.words["claims.json"]
         self.anonymous = set(rules["anonymous_heads"])
         self.groups = set(rules["group_heads"])
         self.organizations = set(rules["organization_heads"])
         self.addressee_verbs = set(rules["addressee_verbs"])
-        self.cue_ids = word_ids(self.nlp, self.verbs)
-        self.according_ids = word_ids(self.nlp, ["according"])
         self.open_marks = set(rules["quotes"]["open"])
         self.close_marks = set(rules["quotes"]["close"])
         self.mark_pattern = re.compile("|".join(map(re.escape, sorted(self.open_marks | self.close_marks | {"\n"}))))
@@ -98,7 +96,11 @@ class _DocClaims:
         self.doc = doc
         self.text = text_of(doc)
         self.starts = doc.to_array([IDX]).tolist() if len(doc) else []
-        self.cue_positions = positions(doc, (LEMMA, rules.cue_ids), (LOWER, rules.cue_ids))
+        self.matched: dict[str, list[Match]] = {}  # resolver -> its rules' matches, in text order
+        for m in rules.matches(doc):
+            self.matched.setdefault(m[0].resolver, []).append(m)
+        # cue verbs: what a quote's or a clause's attribution hangs on
+        self.cues = {tokens[0]: rule for rule, tokens in self.matched.get("reported_speech", ())}
         self.roles = line_layout(doc)
 
     # ---- helpers -------------------------------------------------------------------------
@@ -110,7 +112,7 @@ class _DocClaims:
         return bisect_right(self.starts, offset) - 1
 
     def is_cue(self, t: Token) -> bool:
-        return t.lemma_.lower() in self.r.verbs and t.pos_ in ("VERB", "AUX")
+        return t.i in self.cues
 
     def subject(self, cue: Token, depth: int = 0) -> Token | None:
         cue_quotes = cue.lemma_.lower() == "quote"
@@ -290,7 +292,7 @@ class _DocClaims:
                 subj = self.subject(cue)
                 speaker = self.speaker_tokens(subj) if subj is not None else None
                 used_cues.add(cue.i)
-                found.append(Found(parts, cue, None, speaker, kind))
+                found.append(Found(parts, cue, None, speaker, kind, rule=self.r.scanners["quote_with_cue"].id))
             elif self.fills_paragraph(q):
                 orphans.append(q)
         return found, used_cues, orphans
@@ -322,7 +324,8 @@ class _DocClaims:
                 continue
             gap = self.text[prior.content[-1][1] : q.start - 1]  # e.g. `," he said.\n`
             if "\n" in gap and len(gap.strip(" \n.,\"”")) < 60:
-                out.append(Found([(q.start, q.end)], None, None, prior.speaker, "direct", {"continuation": True}))
+                out.append(Found([(q.start, q.end)], None, None, prior.speaker, "direct", {"continuation": True},
+                                 rule=prior.rule))
         return out
 
     def opens_clause(self, q: Quote) -> bool:
@@ -358,7 +361,7 @@ class _DocClaims:
         for c in cue.children:
             if c.dep_ == "punct" and c.text == ":" and c.i > cue.i:
                 return self.trimmed(c.i + 1, cue.sent.end - 1)
-        if cue.lemma_.lower() in self.r.object_verbs:
+        if self.cues[cue.i].label == "OBJECT_CUE":
             args = [c for c in cue.children if c.dep_ in ("dobj", "xcomp", "prep", "oprd", "dative") and c.i > cue.i]
             if args and any(a.dep_ != "dative" for a in args):
                 return self.trimmed(min(a.left_edge.i for a in args), max(a.right_edge.i for a in args))
@@ -400,9 +403,9 @@ class _DocClaims:
 
     def indirect(self, used_cues: set[int]) -> list[Found]:
         found = []
-        for i in self.cue_positions:
-            t = self.doc[i]
-            if t.i in used_cues or not self.is_cue(t) or self.skipped(t.idx):
+        for rule, tokens in self.matched.get("reported_speech", ()):
+            t = self.doc[tokens[0]]
+            if t.i in used_cues or self.skipped(t.idx):
                 continue
             content = self.content_of(t)
             if content is None:
@@ -416,17 +419,16 @@ class _DocClaims:
                 continue
             if content[0] <= subj.idx < content[1]:
                 continue  # the "subject" is inside what is reported: a misparse
-            found.append(Found([content], t, None, self.speaker_tokens(subj), self.quote_kind(*content)))
+            found.append(Found([content], t, None, self.speaker_tokens(subj), self.quote_kind(*content), rule=rule.id))
         return found
 
     def tagged_as_noun(self, used_cues: set[int]) -> list[Found]:
         """"The Times and the Journal report that ...", "Activists claim that ...": a plural
         subject makes the tagger read the cue as a noun; the surface form still says it."""
         found = []
-        for i in self.cue_positions:
-            t = self.doc[i]
-            if (t.pos_ != "NOUN" or t.lower_ not in self.r.verbs or t.i + 1 >= len(self.doc) or t.i in used_cues
-                    or self.doc[t.i + 1].lower_ != "that" or t.i == t.sent.start or self.skipped(t.idx)):
+        for rule, tokens in self.matched.get("noun_cue_speech", ()):
+            t = self.doc[tokens[0]]
+            if t.i in used_cues or t.i == t.sent.start or self.skipped(t.idx):
                 continue
             before = self.doc[t.sent.start : t.i]
             if any(x.pos_ in ("VERB", "AUX") for x in before):
@@ -434,16 +436,13 @@ class _DocClaims:
             content = self.trimmed(t.i + 2, t.sent.end - 1)
             speaker = [x for x in before if not x.is_space]
             if content and speaker:
-                found.append(Found([content], t, None, speaker, self.quote_kind(*content)))
+                found.append(Found([content], t, None, speaker, self.quote_kind(*content), rule=rule.id))
         return found
 
     def according_to(self) -> list[Found]:
         found = []
-        for i in positions(self.doc, (LOWER, self.r.according_ids)):
-            t = self.doc[i]
-            if t.lower_ != "according" or t.i + 1 >= len(self.doc) or self.doc[t.i + 1].lower_ != "to":
-                continue
-            to = self.doc[t.i + 1]
+        for rule, tokens in self.matched.get("according_to", ()):
+            t, to = self.doc[tokens[0]], self.doc[tokens[-1]]
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
             if pobj is None or self.skipped(t.idx):
                 continue
@@ -458,18 +457,22 @@ class _DocClaims:
             content = self.trimmed(side[0], side[-1])
             if content is None:
                 continue
-            found.append(Found([content], t, (t.idx, to.idx + 2), self.speaker_tokens(pobj), self.quote_kind(*content)))
+            found.append(Found([content], t, (t.idx, to.idx + 2), self.speaker_tokens(pobj), self.quote_kind(*content),
+                               rule=rule.id))
         return found
 
     def colon_headings(self) -> list[Found]:
         """Sub-headings such as `White House: Russia will not succeed`."""
         found = []
         doc = self.doc
+        rule = self.r.scanners.get("colon_heading")
+        if rule is None:
+            return found
         for start, end, role in self.roles:
             if role != "heading":
                 continue
             colon = self.text.find(":", start, end)
-            if colon < 0 or colon - start > 40:
+            if colon < 0 or colon - start > rule.pattern.get("max_name_chars", 40):
                 continue
             i, j = self.token_at(start), self.token_at(colon)
             names = doc[i:j]
@@ -478,7 +481,7 @@ class _DocClaims:
             content = self.trimmed(j + 1, self.token_at(end) - 1)
             if content:
                 found.append(Found([content], None, (colon, colon + 1), list(names), self.quote_kind(*content),
-                                   {"headline": True}))
+                                   {"headline": True}, rule=rule.id))
         return found
 
     def quote_kind(self, start: int, end: int) -> str:
@@ -492,7 +495,7 @@ class _DocClaims:
 
     # ---- speakers ------------------------------------------------------------------------
     def run(self) -> list[dict]:
-        quotes = self.quotes()
+        quotes = self.quotes() if "quote_with_cue" in self.r.scanners else []
         direct, used, orphans = self.direct(quotes)
         quoted = [part for f in direct for part in f.content if f.quote == "direct"]
         quoted += [(q.start, q.end) for q in orphans]
@@ -509,11 +512,11 @@ class _DocClaims:
         names = _Names(self)
         out = []
         for n, f in enumerate(kept, 1):
-            out.append(self.record(f, f"c{n}", names))
+            out.append(self.record(f, n, names))
         names.fill_titles(out)
         return out
 
-    def record(self, f: Found, cid: str, names: _Names) -> dict:
+    def record(self, f: Found, n: int, names: _Names) -> dict:
         doc = self.doc
         start, end = f.content[0][0], f.content[-1][1]
         content = char_span(doc, start, end)
@@ -527,8 +530,8 @@ class _DocClaims:
         speaker = names.speaker(f.speaker, start) if f.speaker else None
         lo = min([start] + ([cue["start"]] if cue else []) + ([speaker["start"]] if speaker else []))
         hi = max([end] + ([cue["end"]] if cue else []) + ([speaker["end"]] if speaker else []))
-        rec = {"id": cid, "kind": "claim", **evidence(doc, lo, hi), "speaker": speaker, "cue": cue,
-               "content": content, "quote": f.quote}
+        rec = new_record("claim", n, f.rule, evidence(doc, lo, hi), speaker=speaker, cue=cue, content=content,
+                         quote=f.quote)
         rec.update(f.extra)
         return rec
 

@@ -12,15 +12,17 @@ from spacy.tokens import Doc, Span, Token
 
 from claimx import numbers
 from claimx.components.base import (
+    Match,
     RuleComponent,
     attribution,
     char_span,
     evidence,
     text_of,
     tokens_span,
-    word_ids,
 )
+from claimx.kinds import contract_values, new_record
 from claimx.numbers import NumberReader
+from claimx.records import Target
 
 TRIGGER_MODIFIERS = {"air", "missile", "rocket", "drone", "aerial", "bombing", "artillery", "suicide", "mortar",
                      "car", "barrel", "cruise", "chemical", "gas", "ground", "naval", "terrorist", "terror"}
@@ -33,6 +35,7 @@ TIME_ENTS = {"DATE", "TIME"}
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
 OWN_SIDE_WORDS = {"it", "its", "they", "their", "we", "our", "us"}
 BACK_REFERENCE_DETS = {"the", "these", "those", "such", "this", "that"}
+VERB_RESOLVERS = {"verb_strike", "verb_strike_on_military_target"}
 
 
 @Language.factory(
@@ -48,28 +51,20 @@ class StrikeComponent(RuleComponent):
     """Sets `doc._.claimx_strikes`: strike dicts in the claimx/1 shape (minus `doc`)."""
 
     kind = "strike"
-    rule_files = {
-        "strikes.json": {"noun_triggers": list, "verb_triggers": list, "ambiguous_verbs": list,
-                         "attacker_words": list, "target_categories": dict, "attacker_names": dict,
-                         "hypothetical_aux": list, "hypothetical_governors": list, "campaign_words": list,
-                         "campaign_modifiers": list, "weapon_words": list, "weapon_verbs": list,
+    resolvers = frozenset({"noun_strike", "weapon_strike", "verb_strike", "verb_strike_on_military_target"})
+    word_files = {
+        "strikes.json": {"attacker_words": list, "target_categories": dict, "attacker_names": dict,
+                         "hypothetical_aux": list, "hypothetical_governors": list,
                          "weak_triggers": list, "of_target_triggers": list},
         **numbers.RULE_FILE,
     }
+    categories = {"strikes.json": {"target_categories": contract_values(Target, "category")}}
 
-    def compile(self) -> None:
-        r = self.rules["strikes.json"]
-        self.reader = NumberReader(self.rules["numbers.json"])
-        self.nouns = set(r["noun_triggers"])
-        self.campaign = set(r["campaign_words"])
-        self.campaign_mods = set(r["campaign_modifiers"])
-        self.weapons = set(r["weapon_words"])
-        self.weapon_verbs = set(r["weapon_verbs"])
-        self.verbs = set(r["verb_triggers"])
-        self.trigger_ids = word_ids(self.nlp, self.nouns | set(r["verb_triggers"]) | set(r["weapon_words"]))
+    def compile_words(self) -> None:
+        r = self.words["strikes.json"]
+        self.reader = NumberReader(self.words["numbers.json"])
         self.weak = set(r["weak_triggers"])
         self.of_targets = set(r["of_target_triggers"])
-        self.ambiguous = set(r["ambiguous_verbs"])
         self.attackers = set(r["attacker_words"])
         self.categories = {w: cat for cat, words in r["target_categories"].items() for w in words}
         self.actor_categories = {w: c for w, c in self.categories.items() if c in ("militants", "rebels", "civilians")}
@@ -78,68 +73,68 @@ class StrikeComponent(RuleComponent):
         self.hyp_gov = set(r["hypothetical_governors"])
 
     def process(self, doc: Doc) -> Doc:
+        matches = self.matches(doc)
+        # attack verbs anywhere in the document: a strike noun's governing verb is one of them
+        verbs = {tokens[0] for r, tokens in matches if r.resolver in VERB_RESOLVERS}
+        anchors = sorted({tokens[0] for _, tokens in matches})
+        by_anchor: dict[int, list[Match]] = {}
+        for m in matches:
+            by_anchor.setdefault(m[1][0], []).append(m)
         found = []
-        for sent, hits in self.sentences_with(doc, self.trigger_ids, ("prose",)):
-            found.extend(self.sentence_strikes(sent, hits))
+        for _, hits in self.sentences_holding(doc, anchors, ("prose",)):
+            found.extend(self.sentence_strikes(doc, [m for i in hits for m in by_anchor[i]], verbs))
         out = []
         for n, s in enumerate(sorted(found, key=lambda s: s["trigger"]["start"]), 1):
             claim_id, source = attribution(doc, s["trigger"]["start"], s["trigger"]["end"])
             self.name_from_source(s["attacker"], source)
             spans = [v for v in s.values() if isinstance(v, dict)]
             lo, hi = min(v["start"] for v in spans), max(v["end"] for v in spans)
-            out.append({"id": f"s{n}", "kind": "strike", **evidence(doc, lo, hi), "trigger": s["trigger"],
-                        "attacker": s["attacker"], "target": s["target"], "place": s["place"], "count": s["count"],
-                        "source": source, "claim": claim_id, "hypothetical": s["hypothetical"],
-                        "negated": s["negated"]})
+            out.append(new_record("strike", n, s["rule"], evidence(doc, lo, hi), trigger=s["trigger"],
+                                  attacker=s["attacker"], target=s["target"], place=s["place"], count=s["count"],
+                                  source=source, claim=claim_id, hypothetical=s["hypothetical"],
+                                  negated=s["negated"]))
         doc._.claimx_strikes = out
         return doc
 
     # ---- triggers --------------------------------------------------------------------------
-    def is_noun_trigger(self, t: Token) -> bool:
-        if t.pos_ not in ("NOUN", "PROPN"):
-            return False
-        low = t.lower_
-        if low not in self.nouns and t.lemma_.lower() not in self.nouns:
-            return False
-        if low in self.campaign or t.lemma_.lower() in self.campaign:
-            mods = {c.lower_ for c in t.children if c.dep_ in ("compound", "amod", "nmod")}
-            against = any(c.dep_ == "prep" and c.lower_ == "against" for c in t.children)
-            return bool(mods & self.campaign_mods) or against
-        return True
-
-    def is_verb_trigger(self, t: Token) -> bool:
-        return t.pos_ == "VERB" and t.lemma_.lower() in self.verbs
-
-    def sentence_strikes(self, sent: Span, hits: list[int]) -> list[dict]:
+    def sentence_strikes(self, doc: Doc, matches: list[Match], verbs: set[int]) -> list[dict]:
+        """A sentence's strikes: strike nouns and fired weapons first, as they carry the event
+        of the verb that governs them; then attack verbs not already folded into one."""
         out = []
         folded: set[int] = set()  # verbs whose strike noun already carries the event
-        for t in (sent.doc[i] for i in hits):
-            if self.is_noun_trigger(t):
-                verb = self.governing_verb(t)
+        done: set[int] = set()
+        for rule, tokens in matches:
+            t = doc[tokens[0]]
+            if rule.resolver == "noun_strike" and t.i not in done:
+                verb = self.governing_verb(t, verbs)
                 if verb is not None:
                     folded.add(verb.i)
                 rec = self.noun_strike(t, verb)
-                if rec:
-                    out.append(rec)
-            elif t.lower_ in self.weapons and t.dep_ == "dobj" and t.head.lemma_.lower() in self.weapon_verbs:
+            elif rule.resolver == "weapon_strike" and t.i not in done:
                 folded.add(t.head.i)
                 rec = self.weapon_strike(t)
+            else:
+                continue
+            done.add(t.i)
+            if rec:
+                out.append({**rec, "rule": rule.id})
+        for rule, tokens in matches:
+            t = doc[tokens[0]]
+            if rule.resolver in VERB_RESOLVERS and t.i not in folded and t.i not in done:
+                done.add(t.i)
+                rec = self.verb_strike(t, checked=rule.resolver == "verb_strike_on_military_target")
                 if rec:
-                    out.append(rec)
-        for t in (sent.doc[i] for i in hits):
-            if t.i not in folded and self.is_verb_trigger(t):
-                rec = self.verb_strike(t)
-                if rec:
-                    out.append(rec)
+                    out.append({**rec, "rule": rule.id})
         return out
 
-    def governing_verb(self, noun: Token) -> Token | None:
+    @staticmethod
+    def governing_verb(noun: Token, verbs: set[int]) -> Token | None:
         """The attack verb a strike noun is the subject or agent of ("airstrikes hit towns",
         "targeted by the Russian airstrikes")."""
         head = noun.head
-        if noun.dep_ in ("nsubj",) and self.is_verb_trigger(head):
+        if noun.dep_ in ("nsubj",) and head.i in verbs:
             return head
-        if noun.dep_ == "pobj" and head.lower_ == "by" and self.is_verb_trigger(head.head):
+        if noun.dep_ == "pobj" and head.lower_ == "by" and head.head.i in verbs:
             return head.head
         return None
 
@@ -185,10 +180,12 @@ class StrikeComponent(RuleComponent):
         return self.record(weapon.doc, (verb.idx, weapon.idx + len(weapon.text)), verb, self.subject(verb), target,
                            self.place(verb), self.count(weapon))
 
-    def verb_strike(self, v: Token) -> dict | None:
+    def verb_strike(self, v: Token, checked: bool = False) -> dict | None:
+        """An attack verb's strike; `checked` verbs ("hit", "destroy") only with a target of a
+        known category, or a military attacker and some target."""
         target = self.verb_object(v)
         attacker = self.subject(v)
-        if v.lemma_.lower() in self.ambiguous:
+        if checked:
             target_ok = target is not None and self.category(target) != "other"
             attacker_ok = attacker is not None and self.attacker_like(attacker)
             if not (target_ok or attacker_ok and target is not None):
