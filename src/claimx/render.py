@@ -94,8 +94,9 @@ LEGEND = (("claim", "cyan"), ("speaker", "bold blue"), ("casualty figure", "bold
           ("victims", "red"), ("strike", "bold yellow"), ("target", "magenta"))
 
 
-def show_article(text: str, records: list[dict], console: Console | None = None) -> None:
-    """The article with every extraction coloured, and a legend."""
+def show_article(text: str, records: list[dict], console: Console | None = None, mark_rules: bool = False) -> None:
+    """The article with every extraction coloured, and a legend; with `mark_rules`, each
+    record's rule id after the words its rule fired on (cue, figure, trigger)."""
     console = console or Console()
     styled = Text(text)
     style = dict(LEGEND)
@@ -112,5 +113,21 @@ def show_article(text: str, records: list[dict], console: Console | None = None)
             styled.stylize(style["strike"], r["trigger"]["start"], r["trigger"]["end"])
             if r.get("target"):
                 styled.stylize(style["target"], r["target"]["start"], r["target"]["end"])
+    if mark_rules:
+        styled = marked(styled, records)
     console.print(Text.assemble(*((f" {name} ", f"reverse {s}") for name, s in LEGEND)))
     console.print(styled)
+
+
+def marked(styled: Text, records: list[dict]) -> Text:
+    """`styled` with `[rule id]` inserted after each record's anchor, keeping the styles."""
+    anchors = {"claim": "cue", "casualty": "figure", "strike": "trigger"}
+    marks = sorted(((r.get(anchors[r["kind"]]) or r.get("content") or r)["end"], r["rule"])
+                   for r in records if r.get("rule"))
+    out, last = Text(), 0
+    for end, rule in marks:
+        out.append_text(styled[last:end])
+        out.append(f"[{rule}]", style="dim italic")
+        last = end
+    out.append_text(styled[last:])
+    return out

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimx.components.base import RuleComponent
 from claimx.kinds import REGISTRY, record_id
 from claimx.records import KINDS, SCHEMA
 from claimx.sources import Document
@@ -28,6 +29,14 @@ def doc_records(doc: Doc, doc_id: str, kinds: Iterable[str] = KINDS) -> list[dic
         if kind in kinds
         for body in getattr(doc._, REGISTRY[kind].extension) or ()
     ]
+
+
+def record_failure(name: str, component, docs: list[Doc], error: Exception) -> None:
+    """spaCy error handler the spine installs: a component that fails on a document leaves
+    a note naming it (the document is reported as failed, its records incomplete) instead of
+    ending a run over thousands of documents."""
+    for doc in docs:
+        doc.user_data.setdefault("claimx_errors", []).append(f"{name}: {type(error).__name__}: {error}")
 
 
 def chunks(text: str, limit: int | None = None) -> Iterator[tuple[int, str]]:
@@ -97,6 +106,9 @@ def extract_records(
     """Documents in, (document, records, errors) out, in input order, streaming. `errors` names
     the rules that failed on the document; its records are then incomplete."""
     kinds = tuple(kinds)
+    for _, component in nlp.pipeline:  # spaCy's own pipes keep raising: their pipe() drops failed docs
+        if isinstance(component, RuleComponent):
+            component.set_error_handler(record_failure)
     source = _Remember(docs)
 
     def pieces() -> Iterator[Piece]:

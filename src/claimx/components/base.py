@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import ClassVar
 
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+from spacy.util import raise_error
 
 from claimx import rules
 from claimx.kinds import REGISTRY
@@ -96,14 +97,30 @@ class RuleComponent:
         return out
 
     def __call__(self, doc: Doc) -> Doc:
-        """Run the rules; a failure is recorded on the Doc (and the document reported as failed
-        by the spine) instead of ending a run over thousands of documents."""
-        try:
-            return self.process(doc)
-        except Exception as e:  # noqa: BLE001  any rule bug on any text
-            doc.user_data.setdefault("claimx_errors", []).append(f"{self.name}: {type(e).__name__}: {e}")
-            setattr(doc._, REGISTRY[self.kind].extension, [])
-            return doc
+        if not (doc.has_annotation("DEP") and doc.has_annotation("POS") and doc.has_annotation("LEMMA")):
+            raise ValueError(f"{self.name} needs a tagger, lemmatizer and parser before it in the pipeline "
+                             f"(token.pos, token.lemma, token.dep), as in en_core_web_sm")
+        return self.process(doc)
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """Like spaCy's own pipes, a failure goes to the error handler (`nlp.set_error_handler`;
+        by default it raises); unlike them, the document goes on, with this kind's records
+        left empty, so that one document's failure does not drop it from the stream."""
+        handler = self.get_error_handler()
+        for doc in stream:
+            try:
+                yield self(doc)
+            except Exception as e:  # noqa: BLE001  the handler decides
+                handler(self.name, self, [doc], e)
+                if getattr(doc._, REGISTRY[self.kind].extension) is None:
+                    setattr(doc._, REGISTRY[self.kind].extension, [])
+                yield doc
+
+    def set_error_handler(self, error_handler: Callable) -> None:
+        self.error_handler = error_handler
+
+    def get_error_handler(self) -> Callable:
+        return getattr(self, "error_handler", raise_error)
 
     def process(self, doc: Doc) -> Doc:
         raise NotImplementedError

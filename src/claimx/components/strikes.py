@@ -8,7 +8,7 @@ trigger. Bare back-references ("the strikes" with nothing else said) are not rec
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from claimx import numbers
 from claimx.components.base import (
@@ -41,6 +41,7 @@ VERB_RESOLVERS = {"verb_strike", "verb_strike_on_military_target"}
 @Language.factory(
     "claimx_strikes",
     assigns=["doc._.claimx_strikes"],
+    requires=["token.dep", "token.pos", "token.lemma", "doc.sents", "doc.ents", "doc._.claimx_claims"],
     default_config={"patterns_dir": None},
 )
 def make_strikes(nlp: Language, name: str, patterns_dir: str | None) -> StrikeComponent:
