@@ -5,7 +5,6 @@ from claimx.components.claims import ClaimComponent
 from claimx.components.paragraphs import drop_parse_payload, mark_paragraphs
 from claimx.components.strikes import StrikeComponent
 from claimx.kinds import REGISTRY
-
 from claimx.rules import Rule, load_rules
 
 __all__ = ["CasualtyComponent", "ClaimComponent", "StrikeComponent", "drop_parse_payload", "mark_paragraphs",

@@ -182,6 +182,10 @@ def char_span(doc: Doc, start: int, end: int, **extra) -> dict:
     return {"text": text_of(doc)[start:end], "start": start, "end": end, **extra}
 
 
+def span_dict(span: Span, **extra) -> dict:
+    return char_span(span.doc, span.start_char, span.end_char, **extra)
+
+
 def tokens_span(doc: Doc, first: Token, last: Token, **extra) -> dict:
     return char_span(doc, first.idx, last.idx + len(last.text), **extra)
 

@@ -14,19 +14,17 @@ from claimx.components.base import (
     attribution,
     char_span,
     evidence,
+    span_dict,
     text_of,
-    tokens_span,
 )
 from claimx.kinds import contract_values, new_record
 from claimx.numbers import NumberReader, Quantity
 from claimx.records import Casualty, Victims
+from claimx.resolvers import hypothetical, nearest, negated, places_after, tree_distance
 from claimx.rules import PatternError, Rule
 
 SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
-PLACE_ENTS = {"GPE", "LOC", "FAC"}
 MAX_TREE_DISTANCE = 4
-AGE_OR_MONEY_BEFORE = {"aged", "age", "$", "£", "€"}
-PLACE_PREPS = {"in", "near", "at", "of", "across"}
 CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "parataxis"}
 
 
@@ -49,7 +47,9 @@ class CasualtyComponent(RuleComponent):
     word_files = {
         "casualties.json": {"victims": dict, "victim_modifiers": dict, "cumulative": list,
                             "hypothetical_aux": list, "age_words": list, "not_people": list, "outcome_context": dict,
-                            "dates": dict},
+                            "dates": dict, "people_zero": list, "age_or_money_before": list,
+                            "not_a_count_before": list, "among_preps": list, "place_preps": list,
+                            "conditional_marks": list},
         **numbers.RULE_FILE,
     }
     categories = {"casualties.json": {key: contract_values(Victims, "category")
@@ -69,7 +69,12 @@ class CasualtyComponent(RuleComponent):
         self.hypothetical_aux = set(rules["hypothetical_aux"])
         self.age_words = set(rules["age_words"])
         self.not_people = set(rules["not_people"])
-        self.people_zero = {"no one", "nobody", "none", "no-one"}
+        self.people_zero = set(rules["people_zero"])
+        self.age_or_money_before = set(rules["age_or_money_before"])
+        self.not_a_count_before = set(rules["not_a_count_before"])
+        self.among = set(rules["among_preps"])
+        self.place_preps = set(rules["place_preps"])
+        self.conditionals = set(rules["conditional_marks"])
         self.months = rules["dates"]["months"]
         self.weekdays = rules["dates"]["weekdays"]
         month = "|".join(sorted(self.months, key=len, reverse=True))
@@ -132,7 +137,7 @@ class CasualtyComponent(RuleComponent):
         if not outcomes:
             return []
         words = [t.lower_ for t in sent]
-        places = self.places_in(sent, ents)
+        places = places_after(sent, ents, self.place_preps)
         figures = []
         taken: set[int] = set()
         for first, end, q in self.numbers_in(sent, words):
@@ -163,7 +168,7 @@ class CasualtyComponent(RuleComponent):
         after = [t.lower_ for t in doc[end : end + 3]]
         if after[:1] and after[0] in ("-", "–") and after[1:2] and after[1] in self.age_words:
             return True  # "a 5-year-old"
-        if after[:1] and after[0] in self.age_words or first and doc[first - 1].lower_ in AGE_OR_MONEY_BEFORE:
+        if after[:1] and after[0] in self.age_words or first and doc[first - 1].lower_ in self.age_or_money_before:
             return True
         if head is not None and head.lower_ in self.not_people:
             return True
@@ -175,7 +180,7 @@ class CasualtyComponent(RuleComponent):
             return toks.text.lower() not in self.people_zero  # "no one", "nobody" count people themselves
         if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LAW", "PRODUCT", "EVENT", "WORK_OF_ART") for t in toks):
             return True
-        return bool(first and head is None and doc[first - 1].lower_ in ("no.", "number", "#", "resolution", "article"))
+        return bool(first and head is None and doc[first - 1].lower_ in self.not_a_count_before)
 
     def is_victim(self, t: Token) -> bool:
         return t.lower_ in self.victim or t.lemma_.lower() in self.victim
@@ -207,7 +212,8 @@ class CasualtyComponent(RuleComponent):
             return None  # "millions driven from their homes", "thousands fled"
         anchor = head if head is not None else doc[end - 1]
         trigger, kind = self.nearest_outcome(anchor, doc[first], outcomes)
-        if trigger is None or self.hypothetical(trigger) or (self.negated(trigger) and q.value != 0):
+        if trigger is None or hypothetical(trigger, self.hypothetical_aux, self.conditionals) or (
+                negated(trigger, through=("acomp", "xcomp")) and q.value != 0):
             return None
         end_token = end
         fig_start, fig_end = doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
@@ -217,7 +223,7 @@ class CasualtyComponent(RuleComponent):
             mod = next((c for c in head.children if c.dep_ in ("amod", "compound") and c.lower_ in self.victim_mod),
                        None)
             if (head.i == trigger.i or self.outcome_of(head)) and mod is None:  # "six casualties among X"
-                among = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("among", "of")
+                among = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in self.among
                               for g in c.children if g.dep_ == "pobj"), None)
                 victim_head = among if among is not None else head
             if victim_head.i == head.i and self.outcome_of(head):  # "32 civilian deaths", "six casualties"
@@ -242,7 +248,7 @@ class CasualtyComponent(RuleComponent):
             "figure": char_span(doc, fig_start, fig_end, value=q.value, low=q.low, high=q.high, qualifier=q.qualifier),
             "outcome": kind,
             "victims": victims,
-            "place": self.place(places, trigger),
+            "place": span_dict(place) if (place := nearest(places, trigger)) is not None else None,
             "scope": "cumulative" if self.cumulative.search(text_of(doc), sent.start_char, sent.end_char)
             else "incident",
             "incident": self.incident(doc, sent),
@@ -340,44 +346,3 @@ class CasualtyComponent(RuleComponent):
                 break
             x = x.head
         return True
-
-    def hypothetical(self, t: Token) -> bool:
-        for x in (t, t.head):
-            for c in x.children:
-                if c.dep_ == "aux" and c.lower_ in self.hypothetical_aux:
-                    return True
-                if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
-                    return True
-        return False
-
-    @staticmethod
-    def negated(t: Token) -> bool:
-        governed = t.head.children if t.dep_ in ("acomp", "xcomp") else ()
-        return any(c.dep_ == "neg" for c in (*t.children, *governed))
-
-    @staticmethod
-    def places_in(sent: Span, ents: tuple[Span, ...]) -> list[Span]:
-        """Places the sentence names after "in"/"near"/"at"/"of"/"across"."""
-        return [e for e in ents if sent.start <= e.start < sent.end and e.start and e.label_ in PLACE_ENTS
-                and e.doc[e.start - 1].lower_ in PLACE_PREPS]
-
-    @staticmethod
-    def place(places: list[Span], trigger: Token) -> dict | None:
-        best = min(places, key=lambda e: abs(e.start - trigger.i), default=None)
-        return tokens_span(trigger.doc, best[0], best[-1]) if best is not None else None
-
-
-def tree_distance(a: Token, b: Token) -> int:
-    """Edges between two tokens in the dependency tree (large when unrelated)."""
-    up_a = {a.i: 0}
-    x, d = a, 0
-    while x.head.i != x.i and d < 8:
-        x, d = x.head, d + 1
-        up_a[x.i] = d
-    x, d = b, 0
-    while True:
-        if x.i in up_a:
-            return up_a[x.i] + d
-        if x.head.i == x.i or d >= 8:
-            return 99
-        x, d = x.head, d + 1

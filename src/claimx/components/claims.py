@@ -26,14 +26,10 @@ from claimx.components.base import (
 )
 from claimx.kinds import new_record
 from claimx.layout import role_at
+from claimx.resolvers import phrase_of
 
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "you"}
-PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-TRIM = {"that", "whether", ",", ";", ":", "-", "--", "—", "–"}
 SENTENCE_END = {".", "!", "?", "…"}
-RELATIVE = {"which", "who", "that"}
 
 
 @dataclass
@@ -72,7 +68,8 @@ class ClaimComponent(RuleComponent):
     kind = "claim"
     resolvers = frozenset({"quote_with_cue", "reported_speech", "noun_cue_speech", "according_to", "colon_heading"})
     word_files = {"claims.json": {"anonymous_heads": list, "group_heads": list, "organization_heads": list,
-                                  "addressee_verbs": list, "quotes": dict}}
+                                  "addressee_verbs": list, "quotes": dict, "pronouns": list, "person_pronouns": list,
+                                  "determiners": list, "relative_pronouns": list, "content_trim": list}}
 
     def compile_words(self) -> None:
         rules = self.words["claims.json"]
@@ -80,6 +77,11 @@ class ClaimComponent(RuleComponent):
         self.groups = set(rules["group_heads"])
         self.organizations = set(rules["organization_heads"])
         self.addressee_verbs = set(rules["addressee_verbs"])
+        self.pronouns = set(rules["pronouns"])
+        self.person_pronouns = set(rules["person_pronouns"])
+        self.determiners = set(rules["determiners"])
+        self.relative_pronouns = set(rules["relative_pronouns"])
+        self.content_trim = set(rules["content_trim"])
         self.open_marks = set(rules["quotes"]["open"])
         self.close_marks = set(rules["quotes"]["close"])
         self.mark_pattern = re.compile("|".join(map(re.escape, sorted(self.open_marks | self.close_marks | {"\n"}))))
@@ -115,7 +117,7 @@ class _DocClaims:
     def is_cue(self, t: Token) -> bool:
         return t.i in self.cues
 
-    def subject(self, cue: Token, depth: int = 0) -> Token | None:
+    def speaker_head(self, cue: Token, depth: int = 0) -> Token | None:
         cue_quotes = cue.lemma_.lower() == "quote"
         quoting = cue if cue_quotes else cue.head
         if cue_quotes or quoting.lemma_.lower() == "quote" and cue.dep_ in ("advcl", "pcomp", "xcomp", "prep"):
@@ -124,7 +126,7 @@ class _DocClaims:
                 return quoted
         for c in cue.children:
             if c.dep_ == "nsubj":
-                if c.lower_ in RELATIVE and cue.dep_ == "relcl":
+                if c.lower_ in self.r.relative_pronouns and cue.dep_ == "relcl":
                     return cue.head  # "Turkey, which said ..."
                 return c
         for c in cue.children:
@@ -138,38 +140,17 @@ class _DocClaims:
             if cue.dep_ in ("conj", "advcl") and head.dep_ == "ccomp" and self.is_cue(head.head) and not (
                     own is not None and self.plausible_speaker(own)):
                 head = head.head  # "X said the strikes had killed ..., and accused B": X accused
-            return self.subject(head, depth + 1)  # "..., adding", "and warned"
+            return self.speaker_head(head, depth + 1)  # "..., adding", "and warned"
         return None
-
-    def speaker_tokens(self, head: Token) -> list[Token]:
-        """The speaker mention: the subject's phrase without appositions and relative clauses."""
-        dropped = set()
-        for c in head.children:
-            if c.dep_ in ("appos", "relcl", "parataxis") or (c.dep_ == "punct" and c.i > head.i):
-                dropped.update(x.i for x in c.subtree)
-        keep = [x for x in head.subtree if x.i not in dropped]
-        run = [head]
-        for x in reversed([k for k in keep if k.i < head.i]):
-            if x.i != run[0].i - 1:
-                break
-            run.insert(0, x)
-        for x in (k for k in keep if k.i > head.i):
-            if x.i != run[-1].i + 1:
-                break
-            run.append(x)
-        while run and (run[0].is_punct or run[0].is_space) and run[0].i != head.i:
-            run.pop(0)
-        while run and (run[-1].is_punct or run[-1].is_space) and run[-1].i != head.i:
-            run.pop()
-        return run
 
     def trimmed(self, first: int, last: int) -> tuple[int, int] | None:
         """Character span of tokens first..last without a leading "that" or surrounding
         punctuation; a closing quote mark stays when the content ends inside a quote."""
         doc = self.doc
-        while first <= last and (doc[first].lower_ in TRIM or doc[first].is_space):
+        while first <= last and (doc[first].lower_ in self.r.content_trim or doc[first].is_space):
             first += 1
-        while first <= last and (doc[last].text in TRIM or doc[last].text in SENTENCE_END or doc[last].is_space):
+        trim = self.r.content_trim
+        while first <= last and (doc[last].text in trim or doc[last].text in SENTENCE_END or doc[last].is_space):
             last -= 1
         if first > last:
             return None
@@ -222,7 +203,7 @@ class _DocClaims:
             if t.text in SENTENCE_END or t.text in self.r.open_marks or t.text in self.r.close_marks or "\n" in t.text:
                 return None
             if self.is_cue(t):
-                subj = self.subject(t)
+                subj = self.speaker_head(t)
                 if subj is None:
                     return None
                 subtree = {x.i for x in subj.subtree}
@@ -248,7 +229,7 @@ class _DocClaims:
             t = doc[j]
             if self.is_cue(t):
                 subtree = {x.i for x in t.subtree}
-                if all(x.i in subtree or x.is_punct for x in doc[j + 1 : p + 1]) and self.subject(t) is not None:
+                if all(x.i in subtree or x.is_punct for x in doc[j + 1 : p + 1]) and self.speaker_head(t) is not None:
                     return t
                 return None
         return None
@@ -290,8 +271,8 @@ class _DocClaims:
             else:
                 cue = self.cue_before(q)
             if cue is not None:
-                subj = self.subject(cue)
-                speaker = self.speaker_tokens(subj) if subj is not None else None
+                subj = self.speaker_head(cue)
+                speaker = phrase_of(subj) if subj is not None else None
                 used_cues.add(cue.i)
                 found.append(Found(parts, cue, None, speaker, kind, rule=self.r.scanners["quote_with_cue"].id))
             elif self.fills_paragraph(q):
@@ -350,7 +331,7 @@ class _DocClaims:
             if obj is not None and cue.lemma_.lower() not in self.r.addressee_verbs:
                 first = obj.left_edge.i  # "reported several strikes ..., including one that ..."
             for c in comp.rights:  # "..., while the US said ...": a claim of its own ends this one
-                if c.dep_ in ("advcl", "conj") and any(self.is_cue(x) and self.subject(x) is not None
+                if c.dep_ in ("advcl", "conj") and any(self.is_cue(x) and self.speaker_head(x) is not None
                                                        for x in c.subtree if x.i != comp.i):
                     last = min(last, c.left_edge.i - 1)
                     break
@@ -411,7 +392,7 @@ class _DocClaims:
             content = self.content_of(t)
             if content is None:
                 continue
-            subj = self.subject(t)
+            subj = self.speaker_head(t)
             if subj is None and content[1] <= t.idx:
                 subj = self.phrase_before(t)  # "..., military analyst Pavel Felgenhauer told AFP"
                 if subj is not None:
@@ -420,7 +401,7 @@ class _DocClaims:
                 continue
             if content[0] <= subj.idx < content[1]:
                 continue  # the "subject" is inside what is reported: a misparse
-            found.append(Found([content], t, None, self.speaker_tokens(subj), self.quote_kind(*content), rule=rule.id))
+            found.append(Found([content], t, None, phrase_of(subj), self.quote_kind(*content), rule=rule.id))
         return found
 
     def tagged_as_noun(self, used_cues: set[int]) -> list[Found]:
@@ -458,7 +439,7 @@ class _DocClaims:
             content = self.trimmed(side[0], side[-1])
             if content is None:
                 continue
-            found.append(Found([content], t, (t.idx, to.idx + 2), self.speaker_tokens(pobj), self.quote_kind(*content),
+            found.append(Found([content], t, (t.idx, to.idx + 2), phrase_of(pobj), self.quote_kind(*content),
                                rule=rule.id))
         return found
 
@@ -565,7 +546,7 @@ class _Names:
         name, kind, title = None, "unknown", None
         ents = [e for e in self.ents if span.start <= e.start and e.end <= span.end]
         persons = [e for e in ents if e.label_ == "PERSON"]
-        if len(tokens) == 1 and head.lower_ in PRONOUNS:
+        if len(tokens) == 1 and head.lower_ in self.f.r.pronouns:
             prior = self.antecedent(head.lower_, offset)
             if prior:
                 name, kind = prior["name"], prior["type"]
@@ -573,12 +554,12 @@ class _Names:
             full = [self.people.get(_clean(p).split()[-1], _clean(p)) for p in persons]
             name, kind = " and ".join(dict.fromkeys(full)), "person"
             before = doc[span.start : persons[0].start]
-            words = [t for t in before if t.lower_ not in DETERMINERS]
+            words = [t for t in before if t.lower_ not in self.f.r.determiners]
             appos = next((c for c in head.children if c.dep_ == "appos"), None)
             if words and len(persons) == 1:
                 title = doc[words[0].i : persons[0].start].text.strip(" ,")
             elif appos is not None:  # "Bassam Barabandi, a former Syrian diplomat, wrote"
-                first = next(x for x in appos.subtree if x.lower_ not in DETERMINERS)
+                first = next(x for x in appos.subtree if x.lower_ not in self.f.r.determiners)
                 title = doc[first.i : appos.right_edge.i + 1].text.strip(" ,")
             if title:
                 self.titles.setdefault(name, title)
@@ -594,7 +575,7 @@ class _Names:
 
     def describe(self, span: Span, head: Token, tokens: list[Token]) -> tuple[str, str]:
         """Name and type of a speaker that is not a named person."""
-        first = tokens[1] if tokens[0].lower_ in DETERMINERS and len(tokens) > 1 else tokens[0]
+        first = tokens[1] if tokens[0].lower_ in self.f.r.determiners and len(tokens) > 1 else tokens[0]
         name = self.f.text[first.idx : tokens[-1].idx + len(tokens[-1].text)]
         low = head.lower_
         ent = next((e for e in self.ents if span.start <= e.start and e.end <= span.end
@@ -627,7 +608,7 @@ class _Names:
         return best
 
     def antecedent(self, pronoun: str, offset: int) -> dict | None:
-        if pronoun in PERSON_PRONOUNS:
+        if pronoun in self.f.r.person_pronouns:
             wanted = {"person"}
         elif pronoun == "it":
             wanted = {"organization", "country"}
@@ -636,7 +617,7 @@ class _Names:
         for _, prior in reversed(self.history):
             if prior.get("type") in wanted and prior.get("name"):
                 return prior
-        if pronoun in PERSON_PRONOUNS:  # no earlier speaker: the last person named before
+        if pronoun in self.f.r.person_pronouns:  # no earlier speaker: the last person named before
             for ent in reversed(self.ents):
                 if ent.label_ == "PERSON" and ent.end_char <= offset:
                     full = self.people.get(_clean(ent).split()[-1], _clean(ent))

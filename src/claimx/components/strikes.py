@@ -17,24 +17,24 @@ from claimx.components.base import (
     attribution,
     char_span,
     evidence,
+    span_dict,
     text_of,
     tokens_span,
 )
 from claimx.kinds import contract_values, new_record
 from claimx.numbers import NumberReader
 from claimx.records import Target
+from claimx.resolvers import (
+    PLACE_ENTS,
+    TIME_ENTS,
+    entity_of,
+    hypothetical,
+    negated,
+    place_of,
+    prep_object,
+    subject,
+)
 
-TRIGGER_MODIFIERS = {"air", "missile", "rocket", "drone", "aerial", "bombing", "artillery", "suicide", "mortar",
-                     "car", "barrel", "cruise", "chemical", "gas", "ground", "naval", "terrorist", "terror"}
-LAUNCH_VERBS = {"launch", "carry", "conduct", "begin", "unleash", "step", "stage", "mount", "intensify", "resume",
-                "continue", "make", "press", "run", "order", "escalate", "expand"}
-TARGET_PREPS = {"on", "against", "at", "targeting", "into"}
-PLACE_PREPS = {"in", "near", "across", "over", "around", "outside", "inside", "throughout", "on"}
-PLACE_ENTS = {"GPE", "LOC", "FAC"}
-TIME_ENTS = {"DATE", "TIME"}
-RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
-OWN_SIDE_WORDS = {"it", "its", "they", "their", "we", "our", "us"}
-BACK_REFERENCE_DETS = {"the", "these", "those", "such", "this", "that"}
 VERB_RESOLVERS = {"verb_strike", "verb_strike_on_military_target"}
 
 
@@ -56,7 +56,10 @@ class StrikeComponent(RuleComponent):
     word_files = {
         "strikes.json": {"attacker_words": list, "target_categories": dict, "attacker_names": dict,
                          "hypothetical_aux": list, "hypothetical_governors": list,
-                         "weak_triggers": list, "of_target_triggers": list},
+                         "weak_triggers": list, "of_target_triggers": list, "conditional_marks": list,
+                         "trigger_modifiers": list, "launch_verbs": list, "aim_verbs": list, "target_preps": list,
+                         "object_preps": list, "place_preps": list, "relative_pronouns": list,
+                         "own_side_words": list, "back_reference_determiners": list},
         **numbers.RULE_FILE,
     }
     categories = {"strikes.json": {"target_categories": contract_values(Target, "category")}}
@@ -72,6 +75,16 @@ class StrikeComponent(RuleComponent):
         self.names = r["attacker_names"]
         self.hyp_aux = set(r["hypothetical_aux"])
         self.hyp_gov = set(r["hypothetical_governors"])
+        self.conditionals = set(r["conditional_marks"])
+        self.trigger_modifiers = set(r["trigger_modifiers"])
+        self.launch_verbs = set(r["launch_verbs"])
+        self.aim_verbs = set(r["aim_verbs"])
+        self.target_preps = set(r["target_preps"])
+        self.object_preps = set(r["object_preps"])
+        self.place_preps = set(r["place_preps"])
+        self.relative_pronouns = set(r["relative_pronouns"])
+        self.own_side = set(r["own_side_words"])
+        self.back_references = set(r["back_reference_determiners"])
 
     def process(self, doc: Doc) -> Doc:
         matches = self.matches(doc)
@@ -144,7 +157,7 @@ class StrikeComponent(RuleComponent):
         first = t
         while first.i > 0:
             prev = t.doc[first.i - 1]
-            if prev.lower_ in TRIGGER_MODIFIERS and prev.head.i == t.i:
+            if prev.lower_ in self.trigger_modifiers and prev.head.i == t.i:
                 first = prev
             else:
                 break
@@ -154,45 +167,48 @@ class StrikeComponent(RuleComponent):
         doc = t.doc
         attacker = None
         target = self.verb_object(verb) if verb is not None else None
-        preps = TARGET_PREPS | ({"of"} if t.lower_ in self.of_targets else set()) | (
+        preps = self.target_preps | ({"of"} if t.lower_ in self.of_targets else set()) | (
             {"between", "with"} if t.lower_ in self.weak else set())
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in preps and target is None:
                 target = next((g for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in TIME_ENTS), None)
-            elif c.dep_ == "acl" and c.lemma_.lower() in ("target", "hit", "aim") and target is None:
-                target = next((g for g in c.children if g.dep_ == "dobj"), None) or self.prep_object(c, TARGET_PREPS)
+            elif c.dep_ == "acl" and c.lemma_.lower() in self.aim_verbs and target is None:
+                target = next((g for g in c.children if g.dep_ == "dobj"), None) or prep_object(c, self.target_preps)
             elif c.dep_ in ("amod", "compound", "poss", "nmod") and self.attacker_like(c):
                 attacker = c
             elif c.dep_ == "prep" and c.lower_ == "by" and attacker is None:
                 attacker = next((g for g in c.children if g.dep_ == "pobj"), None)
-        if attacker is None and t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in LAUNCH_VERBS:
-            attacker = self.subject(t.head)
-        place = self.place(t) or (self.place(t.head) if t.dep_ in ("dobj", "nsubj", "pobj") else None)
+        if attacker is None and t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in self.launch_verbs:
+            attacker = subject(t.head)
+        place = place_of(t, self.place_preps)
+        if place is None and t.dep_ in ("dobj", "nsubj", "pobj"):
+            place = place_of(t.head, self.place_preps)
         count = self.count(t)
         if target is None and attacker is None and place is None and count is None:
             det = next((c.lower_ for c in t.children if c.dep_ == "det"), None)
-            if det in BACK_REFERENCE_DETS or t.dep_ in ("nsubj", "nsubjpass") and det is None and t.tag_ == "NNS":
+            if det in self.back_references or t.dep_ in ("nsubj", "nsubjpass") and det is None and t.tag_ == "NNS":
                 return None  # a back-reference: "the strikes", "The attacks also raised ..."
         return self.record(doc, self.trigger_span(t), t if verb is None else verb, attacker, target, place, count)
 
     def weapon_strike(self, weapon: Token) -> dict | None:
         verb = weapon.head
-        target = self.prep_object(verb, TARGET_PREPS) or self.prep_object(weapon, TARGET_PREPS)
-        return self.record(weapon.doc, (verb.idx, weapon.idx + len(weapon.text)), verb, self.subject(verb), target,
-                           self.place(verb), self.count(weapon))
+        target = prep_object(verb, self.target_preps) or prep_object(weapon, self.target_preps)
+        return self.record(weapon.doc, (verb.idx, weapon.idx + len(weapon.text)), verb, subject(verb), target,
+                           place_of(verb, self.place_preps), self.count(weapon))
 
     def verb_strike(self, v: Token, checked: bool = False) -> dict | None:
         """An attack verb's strike; `checked` verbs ("hit", "destroy") only with a target of a
         known category, or a military attacker and some target."""
         target = self.verb_object(v)
-        attacker = self.subject(v)
+        attacker = subject(v)
         if checked:
             target_ok = target is not None and self.category(target) != "other"
             attacker_ok = attacker is not None and self.attacker_like(attacker)
             if not (target_ok or attacker_ok and target is not None):
                 return None  # "the economy was hit": neither a military actor nor a target
         count = self.count(target) if target is not None else None
-        return self.record(v.doc, (v.idx, v.idx + len(v.text)), v, attacker, target, self.place(v), count)
+        place = place_of(v, self.place_preps)
+        return self.record(v.doc, (v.idx, v.idx + len(v.text)), v, attacker, target, place, count)
 
     def record(self, doc: Doc, trigger: tuple[int, int], anchor: Token, attacker, target, place, count) -> dict | None:
         if place is not None and target is not None and place.i in {x.i for x in target.subtree}:
@@ -204,45 +220,24 @@ class StrikeComponent(RuleComponent):
             "trigger": char_span(doc, *trigger),
             "attacker": self.attacker_span(attacker) if attacker is not None else None,
             "target": self.target_span(target) if target is not None else None,
-            "place": self.ent_span(place) if place is not None else None,
+            "place": span_dict(entity_of(place)) if place is not None else None,
             "count": count,
-            "hypothetical": self.hypothetical(anchor),
-            "negated": self.negated(anchor),
+            "hypothetical": hypothetical(anchor, self.hyp_aux, self.conditionals, self.hyp_gov, levels=4),
+            "negated": negated(anchor),
         }
 
     # ---- arguments -------------------------------------------------------------------------
-    @staticmethod
-    def subject(v: Token) -> Token | None:
-        for c in v.children:
-            if c.dep_ == "nsubj":
-                return c
-        for c in v.children:
-            if c.dep_ == "agent":
-                return next((g for g in c.children if g.dep_ == "pobj"), None)
-        if v.dep_ in ("xcomp", "advcl", "conj") and v.head.pos_ == "VERB":
-            return next((c for c in v.head.children if c.dep_ == "nsubj"), None)
-        return None
-
-    @staticmethod
-    def prep_object(v: Token, preps: set[str]) -> Token | None:
-        for c in v.children:
-            if c.dep_ == "prep" and c.lower_ in preps:
-                pobj = next((g for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in TIME_ENTS), None)
-                if pobj is not None:
-                    return pobj
-        return None
-
     def verb_object(self, v: Token) -> Token | None:
         for c in v.children:
             if c.dep_ in ("dobj", "nsubjpass"):
-                if c.lower_ in RELATIVE_PRONOUNS and v.dep_ == "relcl":
+                if c.lower_ in self.relative_pronouns and v.dep_ == "relcl":
                     return v.head  # "Shurbajy, who was shot": the antecedent
                 return c
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
             return v.head  # "areas struck by the Russians"
         if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "agent" for c in v.children):
             return v.head
-        return self.prep_object(v, {"at", "on", "against"})
+        return prep_object(v, self.object_preps)
 
     def attacker_like(self, t: Token) -> bool:
         low = t.lower_
@@ -263,7 +258,7 @@ class StrikeComponent(RuleComponent):
         if attacker is None or source is None or attacker["name"] in self.names.values():
             return
         words = set(attacker["text"].lower().split())
-        if words & OWN_SIDE_WORDS or words & self.attackers:
+        if words & self.own_side or words & self.attackers:
             known = self.known_name(source.get("name") or source["text"])
             if known:
                 attacker["name"] = known
@@ -311,22 +306,6 @@ class StrikeComponent(RuleComponent):
             return "militants" if any(self.actor_categories.get(x.lower_) == "militants" for x in words) else "other"
         return "other"
 
-    @staticmethod
-    def place(t: Token) -> Token | None:
-        for c in t.children:
-            if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
-                for g in c.children:
-                    if g.dep_ == "pobj" and g.ent_type_ in PLACE_ENTS:
-                        return g
-        return None
-
-    @staticmethod
-    def ent_span(t: Token) -> dict:
-        ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
-        if ent is not None:
-            return tokens_span(t.doc, ent[0], ent[-1])
-        return tokens_span(t.doc, t, t)
-
     def count(self, t: Token) -> int | None:
         for c in t.children:
             if c.dep_ == "nummod":
@@ -335,20 +314,3 @@ class StrikeComponent(RuleComponent):
                 if got is not None:
                     return got[1].value
         return None
-
-    def hypothetical(self, t: Token) -> bool:
-        x, hops = t, 0
-        while hops < 4:
-            for c in x.children:
-                if c.dep_ == "aux" and c.lower_ in self.hyp_aux or c.dep_ == "mark" and c.lower_ in ("if", "unless"):
-                    return True
-            if x.lemma_.lower() in self.hyp_gov and x.i != t.i:
-                return True
-            if x.head.i == x.i:
-                break
-            x, hops = x.head, hops + 1
-        return False
-
-    @staticmethod
-    def negated(t: Token) -> bool:
-        return any(c.dep_ == "neg" for c in t.children)
