@@ -147,3 +147,13 @@ def test_without_the_spine_a_failing_rule_raises_as_in_spacy():
         nlp("Jets struck Homs.")
     with pytest.raises(ValueError, match="needs a tagger, lemmatizer and parser"):
         spacy.blank("en").add_pipe("claimx_strikes")(spacy.blank("en")("Jets struck Homs."))
+
+
+def test_show_marks_the_rule_of_each_record(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Khoja said the Russian strikes had killed 36 civilians in Homs.\n")
+    result = run_claimx("show", str(article), "--rules")
+    assert result.returncode == 0
+    assert "said[claim.say]" in result.stdout and "36[casualty.killed]" in result.stdout
+    assert "strikes[strike.noun]" in result.stdout
+    assert "[claim.say]" not in run_claimx("show", str(article)).stdout

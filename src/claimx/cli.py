@@ -296,7 +296,7 @@ def info(model: ModelOpt = None, patterns: PatternsOpt = None) -> None:
     print(f"model: {resolve_model(model)} {nlp.meta.get('version', '?')} (spaCy {nlp.meta.get('spacy_version', '?')})")
     print(f"pipeline: {', '.join(nlp.pipe_names)}")
     print(f"patterns: {folder}")
-    for name in rules.PATTERN_FILES:
+    for name in rules.RULE_FILES + rules.PATTERN_FILES:
         print(f"  {name}")
 
 

@@ -40,8 +40,16 @@ class RuleComponent:
     def __init__(self, nlp: Language, name: str, *, patterns_dir: str | None = None):
         self.nlp = nlp
         self.name = name
-        self.words = self.load_words(patterns_dir)
-        self.rules = rules.load_rules(self.rule_file, patterns_dir, set(self.resolvers), self.rule_labels)
+        self.patterns_dir = patterns_dir
+        self.initialize()
+
+    def initialize(self, get_examples: Callable | None = None, *, nlp: Language | None = None,
+                   patterns_dir: str | None = None) -> None:
+        """Load and compile the rules: the defaults with the folder's (given here, as in
+        `[initialize.components]`, or to the factory) added."""
+        self.patterns_dir = patterns_dir or self.patterns_dir
+        self.words = self.load_words(self.patterns_dir)
+        self.rules = rules.load_rules(self.rule_file, self.patterns_dir, set(self.resolvers), self.rule_labels)
         self.compile()
 
     def load_words(self, folder: str | Path | None) -> dict[str, dict]:

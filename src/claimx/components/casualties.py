@@ -31,7 +31,7 @@ CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "parataxis"}
 @Language.factory(
     "claimx_casualties",
     assigns=["doc._.claimx_casualties"],
-    requires=["token.dep", "token.pos", "token.lemma", "doc.sents", "doc.ents", "doc._.claimx_claims"],
+    requires=["token.dep", "token.tag", "token.lemma", "doc.sents", "doc.ents", "doc._.claimx_claims"],
     default_config={"patterns_dir": None},
 )
 def make_casualties(nlp: Language, name: str, patterns_dir: str | None) -> CasualtyComponent:

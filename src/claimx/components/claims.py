@@ -55,7 +55,7 @@ class Found:
 @Language.factory(
     "claimx_claims",
     assigns=["doc._.claimx_claims"],
-    requires=["token.dep", "token.pos", "token.lemma", "doc.sents", "doc.ents"],
+    requires=["token.dep", "token.tag", "token.lemma", "doc.sents", "doc.ents"],
     default_config={"patterns_dir": None},
 )
 def make_claims(nlp: Language, name: str, patterns_dir: str | None) -> ClaimComponent:

@@ -41,7 +41,7 @@ VERB_RESOLVERS = {"verb_strike", "verb_strike_on_military_target"}
 @Language.factory(
     "claimx_strikes",
     assigns=["doc._.claimx_strikes"],
-    requires=["token.dep", "token.pos", "token.lemma", "doc.sents", "doc.ents", "doc._.claimx_claims"],
+    requires=["token.dep", "token.tag", "token.lemma", "doc.sents", "doc.ents", "doc._.claimx_claims"],
     default_config={"patterns_dir": None},
 )
 def make_strikes(nlp: Language, name: str, patterns_dir: str | None) -> StrikeComponent:
