@@ -19,15 +19,16 @@ class Kind:
     extension: str  # Doc extension holding the records; also the doc.spans key of its rule matches
     rule_file: str  # patterns/<rule_file>: one rule a line
     model: type[BaseModel]  # the claimx/1 contract for this kind
+    anchor: str  # the record's span its rule fired on: where `show --rules` marks it
 
 
 REGISTRY = {
     k.name: k
     for k in (
-        Kind("claim", "claims", "c", "claimx_claims", "claimx_claims", "claims.jsonl", Claim),
-        Kind("casualty", "casualty figures", "f", "claimx_casualties", "claimx_casualties", "casualties.jsonl",
-             Casualty),
-        Kind("strike", "strikes", "s", "claimx_strikes", "claimx_strikes", "strikes.jsonl", Strike),
+        Kind("claim", "claims", "c", "claimx_claims", "claimx_claims", "claims.jsonl", Claim, "cue"),
+        Kind("casualty", "casualties", "f", "claimx_casualties", "claimx_casualties", "casualties.jsonl", Casualty,
+             "figure"),
+        Kind("strike", "strikes", "s", "claimx_strikes", "claimx_strikes", "strikes.jsonl", Strike, "trigger"),
     )
 }
 assert tuple(REGISTRY) == KINDS, "records.KINDS and the registry list the same kinds in the same order"

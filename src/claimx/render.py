@@ -8,6 +8,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from claimx.kinds import REGISTRY
+
 
 def _one_line(text: str | None, width: int = 90) -> str:
     text = " ".join((text or "").split())
@@ -121,8 +123,7 @@ def show_article(text: str, records: list[dict], console: Console | None = None,
 
 def marked(styled: Text, records: list[dict]) -> Text:
     """`styled` with `[rule id]` inserted after each record's anchor, keeping the styles."""
-    anchors = {"claim": "cue", "casualty": "figure", "strike": "trigger"}
-    marks = sorted(((r.get(anchors[r["kind"]]) or r.get("content") or r)["end"], r["rule"])
+    marks = sorted(((r.get(REGISTRY[r["kind"]].anchor) or r.get("content") or r)["end"], r["rule"])
                    for r in records if r.get("rule"))
     out, last = Text(), 0
     for end, rule in marks:
