@@ -157,3 +157,11 @@ def test_show_marks_the_rule_of_each_record(tmp_path):
     assert "said[claim.say]" in result.stdout and "36[casualty.killed]" in result.stdout
     assert "strikes[strike.noun]" in result.stdout
     assert "[claim.say]" not in run_claimx("show", str(article)).stdout
+
+
+def test_a_misspelt_folder_or_rule_file_exits_2(tmp_path):
+    result = run_claimx("rules", "--patterns", str(tmp_path / "mnie"))
+    assert result.returncode == 2 and f"{tmp_path / 'mnie'}: no such folder of rule files" in result.stderr
+    (tmp_path / "claim.jsonl").write_text("")
+    result = run_claimx("rules", "--patterns", str(tmp_path))
+    assert result.returncode == 2 and f"{tmp_path / 'claim.jsonl'}: not a claimx rule file" in result.stderr

@@ -67,11 +67,26 @@ def default_dir() -> Path:
     raise PatternError(f"no pattern folder: neither {packaged} nor {checkout} exists")
 
 
+def check_folder(folder: str | Path | None) -> None:
+    """A user rule folder must exist, and every rule file in it must be one claimx reads: a
+    misspelt folder or file name is an error, not a silent run on the defaults."""
+    if not folder:
+        return
+    path = Path(folder)
+    if not path.is_dir():
+        raise PatternError(f"{path}: no such folder of rule files")
+    known = set(RULE_FILES) | set(PATTERN_FILES)
+    for f in sorted(path.iterdir()):
+        if f.suffix in (".json", ".jsonl") and f.name not in known:
+            raise PatternError(f"{f}: not a claimx rule file (expected one of {', '.join(sorted(known))})")
+
+
 def load(name: str, folder: str | Path | None = None, required: dict[str, type] | None = None,
          categories: dict[str, frozenset[str]] | None = None) -> dict:
     """Read one word-list file (the user folder's copy when it has one, else the default),
     check that each required key holds the required type and that the categories a list
     assigns (`categories`: key -> allowed) are ones the claimx/1 contract has."""
+    check_folder(folder)
     path = Path(folder) / name if folder and (Path(folder) / name).exists() else default_dir() / name
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -155,6 +170,7 @@ def load_rules(name: str, folder: str | Path | None, resolvers: set[str], labels
     """The default rules of `name`, with the user folder's rules of the same name added,
     overriding by id, or switching a default off (`{"id": ..., "disabled": true}`). With
     `replace` the folder's file is the whole rule set (a saved component)."""
+    check_folder(folder)
     user = Path(folder) / name if folder else None
     if replace and user is not None:
         return [r for r in read_rules(user, resolvers, labels) if not r.data.get("disabled")]
