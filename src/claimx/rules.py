@@ -1,16 +1,58 @@
-"""Finding and loading rule data (`patterns/*.json`). Rules are JSON data: parsed, never executed."""
+"""Finding, loading and checking rule data in `patterns/`. Rules are JSON data: parsed, never executed.
+
+Two kinds of file: `<kind>.jsonl` holds a kind's rules, one a line (`id`, `label`, a spaCy
+matcher pattern and the resolver its matches go to); `<kind>.json` holds the word lists the
+resolvers consult. A user folder (`--patterns DIR`) adds to the defaults: its rules add to or
+override the default rules by id (`"disabled": true` switches one off); its word-list files
+replace the default ones.
+"""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 PATTERN_FILES = ("claims.json", "casualties.json", "strikes.json", "numbers.json")
+RULE_FILES = ("claims.jsonl", "casualties.jsonl", "strikes.jsonl")
+RULE_KEYS = {"id", "label", "matcher", "pattern", "resolver", "example", "disabled", "note"}
+# matcher -> how its `pattern` is read: a list of alternative spaCy Matcher patterns, a list of
+# phrases (PhraseMatcher on LOWER), one DependencyMatcher pattern, or settings for a scanner
+# of the raw text (quote marks are characters, not always tokens; headings are lines).
+MATCHERS = {"token": list, "phrase": list, "dependency": list, "quotes": dict, "headings": dict}
 
 
 class PatternError(ValueError):
     """A rule file that is missing or malformed; the message names the file and entry."""
+
+
+@dataclass
+class Rule:
+    """One rule line and where it came from (`file:line`, for messages and `claimx rules`)."""
+
+    data: dict
+    where: str
+
+    @property
+    def id(self) -> str:
+        return self.data["id"]
+
+    @property
+    def label(self) -> str:
+        return self.data["label"]
+
+    @property
+    def matcher(self) -> str:
+        return self.data["matcher"]
+
+    @property
+    def pattern(self):
+        return self.data["pattern"]
+
+    @property
+    def resolver(self) -> str:
+        return self.data["resolver"]
 
 
 def default_dir() -> Path:
@@ -25,9 +67,27 @@ def default_dir() -> Path:
     raise PatternError(f"no pattern folder: neither {packaged} nor {checkout} exists")
 
 
-def load(name: str, folder: str | Path | None = None, required: dict[str, type] | None = None) -> dict:
-    """Read one rule file and check that each required key holds the required type."""
-    path = Path(folder) / name if folder else default_dir() / name
+def check_folder(folder: str | Path | None) -> None:
+    """A user rule folder must exist, and every rule file in it must be one claimx reads: a
+    misspelt folder or file name is an error, not a silent run on the defaults."""
+    if not folder:
+        return
+    path = Path(folder)
+    if not path.is_dir():
+        raise PatternError(f"{path}: no such folder of rule files")
+    known = set(RULE_FILES) | set(PATTERN_FILES)
+    for f in sorted(path.iterdir()):
+        if f.suffix in (".json", ".jsonl") and f.name not in known:
+            raise PatternError(f"{f}: not a claimx rule file (expected one of {', '.join(sorted(known))})")
+
+
+def load(name: str, folder: str | Path | None = None, required: dict[str, type] | None = None,
+         categories: dict[str, frozenset[str]] | None = None) -> dict:
+    """Read one word-list file (the user folder's copy when it has one, else the default),
+    check that each required key holds the required type and that the categories a list
+    assigns (`categories`: key -> allowed) are ones the claimx/1 contract has."""
+    check_folder(folder)
+    path = Path(folder) / name if folder and (Path(folder) / name).exists() else default_dir() / name
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -47,4 +107,83 @@ def load(name: str, folder: str | Path | None = None, required: dict[str, type] 
             for n, item in enumerate(value):
                 if not isinstance(item, str):
                     raise PatternError(f"{path}: entry '{key}' item {n}: expected a string, got {json.dumps(item)}")
+    for key, allowed in (categories or {}).items():
+        unknown = sorted(set(data[key]) - allowed)
+        if unknown:
+            raise PatternError(f"{path}: entry '{key}': category '{unknown[0]}' is not in the contract "
+                               f"(one of {', '.join(sorted(allowed))})")
     return data
+
+
+def read_rules(path: Path, resolvers: set[str], labels: set[str] | None) -> list[Rule]:
+    """Parse and check a rules file: each line a JSON object with known keys, a known matcher
+    and resolver, a label the contract allows; a `disabled` line needs only its id."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise PatternError(f"{path}: rule file not found") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise PatternError(f"{path}: cannot read rule file: {e}") from None
+    out, seen = [], set()
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{n}"
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise PatternError(f"{where}: not valid JSON: {e.msg}") from None
+        if not isinstance(data, dict) or not isinstance(data.get("id"), str):
+            raise PatternError(f"{where}: a rule is a JSON object with a string 'id'")
+        rid = data["id"]
+        if rid in seen:
+            raise PatternError(f"{where}: rule '{rid}': id used twice in this file")
+        seen.add(rid)
+        unknown = sorted(set(data) - RULE_KEYS)
+        if unknown:
+            raise PatternError(f"{where}: rule '{rid}': unknown key '{unknown[0]}' "
+                               f"(allowed: {', '.join(sorted(RULE_KEYS))})")
+        if data.get("disabled"):
+            out.append(Rule(data, where))
+            continue
+        for key in ("label", "matcher", "resolver"):
+            if not isinstance(data.get(key), str):
+                raise PatternError(f"{where}: rule '{rid}': '{key}' must be a string")
+        if data["matcher"] not in MATCHERS:
+            raise PatternError(f"{where}: rule '{rid}': unknown matcher '{data['matcher']}' "
+                               f"(one of {', '.join(MATCHERS)})")
+        if not isinstance(data.get("pattern"), MATCHERS[data["matcher"]]):
+            raise PatternError(f"{where}: rule '{rid}': 'pattern' must be a JSON "
+                               f"{'array' if MATCHERS[data['matcher']] is list else 'object'}")
+        if data["resolver"] not in resolvers:
+            raise PatternError(f"{where}: rule '{rid}': unknown resolver '{data['resolver']}' "
+                               f"(one of {', '.join(sorted(resolvers))})")
+        if labels is not None and data["label"] not in labels:
+            raise PatternError(f"{where}: rule '{rid}': label '{data['label']}' is not a category of the "
+                               f"contract (one of {', '.join(sorted(labels))})")
+        out.append(Rule(data, where))
+    return out
+
+
+def load_rules(name: str, folder: str | Path | None, resolvers: set[str], labels: set[str] | None = None,
+               replace: bool = False) -> list[Rule]:
+    """The default rules of `name`, with the user folder's rules of the same name added,
+    overriding by id, or switching a default off (`{"id": ..., "disabled": true}`). With
+    `replace` the folder's file is the whole rule set (a saved component)."""
+    check_folder(folder)
+    user = Path(folder) / name if folder else None
+    if replace and user is not None:
+        return [r for r in read_rules(user, resolvers, labels) if not r.data.get("disabled")]
+    rules = {r.id: r for r in read_rules(default_dir() / name, resolvers, labels)}
+    if user is not None and user.exists():
+        for r in read_rules(user, resolvers, labels):
+            if r.data.get("disabled"):
+                if rules.pop(r.id, None) is None:
+                    raise PatternError(f"{r.where}: rule '{r.id}': no default rule with this id to switch off")
+            else:
+                rules[r.id] = r
+    return list(rules.values())
+
+
+def dump_rules(rules: list[Rule]) -> str:
+    return "".join(json.dumps(r.data, ensure_ascii=False) + "\n" for r in rules)

@@ -11,14 +11,14 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimx.components.base import EXTENSIONS
+from claimx.components.base import RuleComponent
+from claimx.kinds import REGISTRY, record_id
 from claimx.records import KINDS, SCHEMA, complete
 from claimx.sources import IDLE, Document, Idle
 
 BATCH_SIZE = 32
 CHUNK_CHARS = 100_000  # longer texts are parsed in paragraph-aligned pieces: bounded memory
 BATCH_CHARS = 200_000  # the parser's working memory grows with the text of a batch: bound it
-ID_PREFIX = {"claim": "c", "casualty": "f", "strike": "s"}
 
 
 def doc_records(doc: Doc, doc_id: str, kinds: Iterable[str] = KINDS) -> list[dict]:
@@ -27,8 +27,16 @@ def doc_records(doc: Doc, doc_id: str, kinds: Iterable[str] = KINDS) -> list[dic
         {"schema": SCHEMA, "doc": doc_id, **body}
         for kind in KINDS
         if kind in kinds
-        for body in getattr(doc._, EXTENSIONS[kind]) or ()
+        for body in getattr(doc._, REGISTRY[kind].extension) or ()
     ]
+
+
+def record_failure(name: str, component, docs: list[Doc], error: Exception) -> None:
+    """spaCy error handler the spine installs: a component that fails on a document leaves
+    a note naming it (the document is reported as failed, its records incomplete) instead of
+    ending a run over thousands of documents."""
+    for doc in docs:
+        doc.user_data.setdefault("claimx_errors", []).append(f"{name}: {type(error).__name__}: {error}")
 
 
 def chunks(text: str, limit: int | None = None) -> Iterator[tuple[int, str]]:
@@ -77,7 +85,7 @@ class _Merger:
         renamed = {}
         for rec in records:
             self.counts[rec["kind"]] += 1
-            new = f"{ID_PREFIX[rec['kind']]}{self.counts[rec['kind']]}"
+            new = record_id(rec["kind"], self.counts[rec["kind"]])
             renamed[rec["id"]] = new
             rec["id"] = new
             if offset:
@@ -99,6 +107,9 @@ def extract_records(
     the rules that failed on the document; its records are then incomplete. IDLE in `docs`
     (input paused) sends what was read so far to the parser, and its records out."""
     kinds = tuple(kinds)
+    for _, component in nlp.pipeline:  # spaCy's own pipes keep raising: their pipe() drops failed docs
+        if isinstance(component, RuleComponent):
+            component.set_error_handler(record_failure)
     source = _Remember(docs)
 
     def pieces() -> Iterator[Piece | Idle]:

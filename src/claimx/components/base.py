@@ -1,63 +1,142 @@
-"""What every claimx component shares: rule loading and serialisation, plain-value spans,
+"""What every claimx component shares: rules compiled into matchers, serialisation, plain-value spans,
 evidence sentences, and attribution of a span to the claim that carries it."""
 
 from __future__ import annotations
 
 import json
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import ClassVar
 
-import numpy as np
-from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
+from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+from spacy.util import raise_error
 
 from claimx import rules
+from claimx.kinds import REGISTRY
 from claimx.layout import line_roles, role_at
+from claimx.rules import PatternError, Rule
 
 # Plain lists of dicts (offsets, strings): safe for DocBin and n_process.
-EXTENSIONS = {"claim": "claimx_claims", "casualty": "claimx_casualties", "strike": "claimx_strikes"}
-for _attr in EXTENSIONS.values():
-    if not Doc.has_extension(_attr):
-        Doc.set_extension(_attr, default=None)
+for _kind in REGISTRY.values():
+    if not Doc.has_extension(_kind.extension):
+        Doc.set_extension(_kind.extension, default=None)
+
+Match = tuple[Rule, list[int]]  # a rule and the tokens it matched; the first is the anchor
 
 
 class RuleComponent:
-    """A rule-based component whose rules are JSON files; `to_disk` writes them back out."""
+    """A component whose rules are `patterns/<kind>.jsonl` lines compiled into spaCy matchers,
+    with the word lists its resolvers consult; `to_disk` writes both back out."""
 
-    rule_files: ClassVar[dict[str, dict[str, type]]]  # file name -> required keys and their types
+    word_files: ClassVar[dict[str, dict[str, type]]]  # word-list file -> required keys and their types
+    categories: ClassVar[dict[str, dict[str, frozenset[str]]]] = {}  # file -> key -> categories allowed
     kind: ClassVar[str]  # the record kind this component sets
+    resolvers: ClassVar[frozenset[str]]  # the resolver names its rules may hand matches to
+    rule_labels: ClassVar[frozenset[str] | None] = None  # labels a rule may have, when the contract fixes them
 
     def __init__(self, nlp: Language, name: str, *, patterns_dir: str | None = None):
         self.nlp = nlp
         self.name = name
-        self.rules = {f: rules.load(f, patterns_dir, req) for f, req in self.rule_files.items()}
+        self.patterns_dir = patterns_dir
+        self.initialize()
+
+    def initialize(self, get_examples: Callable | None = None, *, nlp: Language | None = None,
+                   patterns_dir: str | None = None) -> None:
+        """Load and compile the rules: the defaults with the folder's (given here, as in
+        `[initialize.components]`, or to the factory) added."""
+        self.patterns_dir = patterns_dir or self.patterns_dir
+        self.words = self.load_words(self.patterns_dir)
+        self.rules = rules.load_rules(self.rule_file, self.patterns_dir, set(self.resolvers), self.rule_labels)
         self.compile()
 
+    def load_words(self, folder: str | Path | None) -> dict[str, dict]:
+        return {f: rules.load(f, folder, req, self.categories.get(f)) for f, req in self.word_files.items()}
+
+    @property
+    def rule_file(self) -> str:
+        return REGISTRY[self.kind].rule_file
+
     def compile(self) -> None:
-        """Build lookups from self.rules."""
+        """spaCy matchers from the rules (a bad pattern names its file:line and rule id), then
+        lookups from the word lists."""
+        vocab = self.nlp.vocab
+        self.matcher = Matcher(vocab, validate=True)
+        self.phrases = PhraseMatcher(vocab, attr="LOWER")
+        self.dependencies = DependencyMatcher(vocab, validate=True)
+        self.rule_of: dict[int, Rule] = {}
+        self.scanners: dict[str, Rule] = {}  # rules over the raw text, by resolver
+        for r in self.rules:
+            self.rule_of[vocab.strings.add(r.id)] = r
+            vocab.strings.add(r.label)
+            try:
+                if r.matcher == "token":
+                    self.matcher.add(r.id, r.pattern)
+                elif r.matcher == "phrase":
+                    self.phrases.add(r.id, [self.nlp.make_doc(p) for p in r.pattern])
+                elif r.matcher == "dependency":
+                    self.dependencies.add(r.id, r.pattern)
+                else:
+                    self.scanners[r.resolver] = r
+            except (ValueError, KeyError, TypeError) as e:
+                message = " ".join(str(e).split())
+                raise PatternError(f"{r.where}: rule '{r.id}': bad {r.matcher} pattern: {message}") from None
+        self.compile_words()
+
+    def compile_words(self) -> None:
+        """Build lookups from self.words."""
         raise NotImplementedError
 
+    def matches(self, doc: Doc) -> list[Match]:
+        """Every rule match in text order of its anchor, one per rule and anchor; also kept as
+        `doc.spans[<extension>]` (label: the rule's label, id: the rule's id) for displaCy."""
+        found: dict[tuple[str, int], list[int]] = {}
+        for key, start, end in self.matcher(doc) + self.phrases(doc):
+            found.setdefault((self.rule_of[key].id, start), list(range(start, end)))
+        if len(self.dependencies) and doc.has_annotation("DEP"):
+            for key, tokens in self.dependencies(doc):
+                found.setdefault((self.rule_of[key].id, tokens[0]), tokens)
+        by_id = {r.id: r for r in self.rules}
+        out = sorted(((by_id[rid], tokens) for (rid, _), tokens in found.items()), key=lambda m: m[1][0])
+        doc.spans[REGISTRY[self.kind].extension] = [
+            Span(doc, min(tokens), max(tokens) + 1, label=r.label, span_id=r.id) for r, tokens in out]
+        return out
+
     def __call__(self, doc: Doc) -> Doc:
-        """Run the rules; a failure is recorded on the Doc (and the document reported as failed
-        by the spine) instead of ending a run over thousands of documents."""
-        try:
-            return self.process(doc)
-        except Exception as e:  # noqa: BLE001  any rule bug on any text
-            doc.user_data.setdefault("claimx_errors", []).append(f"{self.name}: {type(e).__name__}: {e}")
-            setattr(doc._, EXTENSIONS[self.kind], [])
-            return doc
+        if not (doc.has_annotation("DEP") and doc.has_annotation("POS") and doc.has_annotation("LEMMA")):
+            raise ValueError(f"{self.name} needs a tagger, lemmatizer and parser before it in the pipeline "
+                             f"(token.pos, token.lemma, token.dep), as in en_core_web_sm")
+        return self.process(doc)
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """Like spaCy's own pipes, a failure goes to the error handler (`nlp.set_error_handler`;
+        by default it raises); unlike them, the document goes on, with this kind's records
+        left empty, so that one document's failure does not drop it from the stream."""
+        handler = self.get_error_handler()
+        for doc in stream:
+            try:
+                yield self(doc)
+            except Exception as e:  # noqa: BLE001  the handler decides
+                handler(self.name, self, [doc], e)
+                if getattr(doc._, REGISTRY[self.kind].extension) is None:
+                    setattr(doc._, REGISTRY[self.kind].extension, [])
+                yield doc
+
+    def set_error_handler(self, error_handler: Callable) -> None:
+        self.error_handler = error_handler
+
+    def get_error_handler(self) -> Callable:
+        return getattr(self, "error_handler", raise_error)
 
     def process(self, doc: Doc) -> Doc:
         raise NotImplementedError
 
     @staticmethod
-    def sentences_with(doc: Doc, ids: np.ndarray, roles: tuple[str, ...]) -> Iterator[tuple[Span, list[int]]]:
-        """Sentences (on lines of the given layout roles) holding a token whose lower-cased form
-        or lemma is one of `ids`, with those tokens' indices."""
-        hits = positions(doc, (LOWER, ids), (LEMMA, ids))
+    def sentences_holding(doc: Doc, hits: list[int], roles: tuple[str, ...]) -> Iterator[tuple[Span, list[int]]]:
+        """Sentences (on lines of the given layout roles) holding one of the token indices
+        `hits` (ascending), with those indices."""
         if not hits:
             return
         layout = line_layout(doc)
@@ -68,39 +147,27 @@ class RuleComponent:
                 yield doc.char_span(start, end, alignment_mode="expand"), inside
 
     def to_bytes(self, *, exclude=()) -> bytes:
-        return json.dumps(self.rules, sort_keys=True).encode("utf-8")
+        return json.dumps({"words": self.words, "rules": [r.data for r in self.rules]}, sort_keys=True).encode()
 
     def from_bytes(self, data: bytes, *, exclude=()) -> RuleComponent:
-        self.rules = json.loads(data)
+        saved = json.loads(data)
+        self.words = saved["words"]
+        self.rules = [Rule(r, f"{self.rule_file}:{n}") for n, r in enumerate(saved["rules"], 1)]
         self.compile()
         return self
 
     def to_disk(self, path: str | Path, *, exclude=()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        for name, data in self.rules.items():
+        for name, data in self.words.items():
             (path / name).write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+        (path / self.rule_file).write_text(rules.dump_rules(self.rules), encoding="utf-8")
 
     def from_disk(self, path: str | Path, *, exclude=()) -> RuleComponent:
-        self.rules = {f: rules.load(f, path, req) for f, req in self.rule_files.items()}
+        self.words = self.load_words(path)
+        self.rules = rules.load_rules(self.rule_file, path, set(self.resolvers), self.rule_labels, replace=True)
         self.compile()
         return self
-
-
-def word_ids(nlp: Language, words) -> np.ndarray:
-    """String-store ids of lower-cased words, for vectorised lookups over a Doc's tokens."""
-    return np.array(sorted({nlp.vocab.strings.add(w.lower()) for w in words}), dtype="uint64")
-
-
-def positions(doc: Doc, *matches: tuple[int, np.ndarray]) -> list[int]:
-    """Indices of tokens whose attribute (spacy.attrs LOWER, LEMMA, ...) is one of the ids:
-    a numpy pass instead of a Python loop over every token."""
-    attrs = [attr for attr, _ in matches]
-    table = doc.to_array(attrs).reshape(len(doc), len(attrs))
-    hit = np.zeros(len(doc), dtype=bool)
-    for col, (_, ids) in enumerate(matches):
-        hit |= np.isin(table[:, col], ids)
-    return np.flatnonzero(hit).tolist()
 
 
 def text_of(doc: Doc) -> str:
@@ -121,6 +188,10 @@ def line_layout(doc: Doc) -> list[tuple[int, int, str]]:
 
 def char_span(doc: Doc, start: int, end: int, **extra) -> dict:
     return {"text": text_of(doc)[start:end], "start": start, "end": end, **extra}
+
+
+def span_dict(span: Span, **extra) -> dict:
+    return char_span(span.doc, span.start_char, span.end_char, **extra)
 
 
 def tokens_span(doc: Doc, first: Token, last: Token, **extra) -> dict:

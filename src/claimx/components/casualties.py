@@ -14,24 +14,24 @@ from claimx.components.base import (
     attribution,
     char_span,
     evidence,
+    span_dict,
     text_of,
-    tokens_span,
-    word_ids,
 )
+from claimx.kinds import contract_values, new_record
 from claimx.numbers import NumberReader, Quantity
-from claimx.rules import PatternError
+from claimx.records import Casualty, Victims
+from claimx.resolvers import hypothetical, nearest, negated, places_after, tree_distance
+from claimx.rules import PatternError, Rule
 
 SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
-PLACE_ENTS = {"GPE", "LOC", "FAC"}
 MAX_TREE_DISTANCE = 4
-AGE_OR_MONEY_BEFORE = {"aged", "age", "$", "£", "€"}
-PLACE_PREPS = {"in", "near", "at", "of", "across"}
 CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "parataxis"}
 
 
 @Language.factory(
     "claimx_casualties",
     assigns=["doc._.claimx_casualties"],
+    requires=["token.dep", "token.tag", "token.lemma", "doc.sents", "doc.ents", "doc._.claimx_claims"],
     default_config={"patterns_dir": None},
 )
 def make_casualties(nlp: Language, name: str, patterns_dir: str | None) -> CasualtyComponent:
@@ -42,18 +42,23 @@ class CasualtyComponent(RuleComponent):
     """Sets `doc._.claimx_casualties`: casualty dicts in the claimx/1 shape (minus `doc`)."""
 
     kind = "casualty"
-    rule_files = {
-        "casualties.json": {"outcomes": dict, "victims": dict, "victim_modifiers": dict, "cumulative": list,
+    resolvers = frozenset({"casualty_figures"})
+    rule_labels = contract_values(Casualty, "outcome")  # a rule's label is the outcome its words report
+    word_files = {
+        "casualties.json": {"victims": dict, "victim_modifiers": dict, "cumulative": list,
                             "hypothetical_aux": list, "age_words": list, "not_people": list, "outcome_context": dict,
-                            "dates": dict},
+                            "dates": dict, "people_zero": list, "age_or_money_before": list,
+                            "not_a_count_before": list, "among_preps": list, "place_preps": list,
+                            "conditional_marks": list},
         **numbers.RULE_FILE,
     }
+    categories = {"casualties.json": {key: contract_values(Victims, "category")
+                                      for key in ("victims", "victim_modifiers")}}
 
-    def compile(self) -> None:
-        rules = self.rules["casualties.json"]
-        self.reader = NumberReader(self.rules["numbers.json"])
-        self.outcome = {w: kind for kind, words in rules["outcomes"].items() for w in words}
-        self.outcome_ids = word_ids(self.nlp, self.outcome)
+    def compile_words(self) -> None:
+        rules = self.words["casualties.json"]
+        self.reader = NumberReader(self.words["numbers.json"])
+        self.outcome_at: dict[int, Rule] = {}  # the current document's outcome words: token -> rule
         self.outcome_context = {w: set(v) for w, v in rules["outcome_context"].items()}
         self.victim = {w: cat for cat, words in rules["victims"].items() for w in words}
         self.victim_mod = {w: cat for cat, words in rules["victim_modifiers"].items() for w in words}
@@ -64,7 +69,12 @@ class CasualtyComponent(RuleComponent):
         self.hypothetical_aux = set(rules["hypothetical_aux"])
         self.age_words = set(rules["age_words"])
         self.not_people = set(rules["not_people"])
-        self.people_zero = {"no one", "nobody", "none", "no-one"}
+        self.people_zero = set(rules["people_zero"])
+        self.age_or_money_before = set(rules["age_or_money_before"])
+        self.not_a_count_before = set(rules["not_a_count_before"])
+        self.among = set(rules["among_preps"])
+        self.place_preps = set(rules["place_preps"])
+        self.conditionals = set(rules["conditional_marks"])
         self.months = rules["dates"]["months"]
         self.weekdays = rules["dates"]["weekdays"]
         month = "|".join(sorted(self.months, key=len, reverse=True))
@@ -73,25 +83,29 @@ class CasualtyComponent(RuleComponent):
             rf"|(?P<d2>\d{{1,2}}) (?P<m2>{month})\.?(?: (?P<y2>(?:19|20)\d\d))?)\b", re.IGNORECASE)
 
     def process(self, doc: Doc) -> Doc:
+        self.outcome_at = {}
+        for rule, tokens in self.matches(doc):
+            self.outcome_at.setdefault(tokens[0], rule)
         found = []
         ents = doc.ents  # built on each access: once per document
-        for sent, hits in self.sentences_with(doc, self.outcome_ids, ("prose", "heading")):
+        for sent, hits in self.sentences_holding(doc, sorted(self.outcome_at), ("prose", "heading")):
             found.extend(self.sentence_figures(doc, sent, hits, ents))
         out = []
         for n, f in enumerate(sorted(found, key=lambda f: f["figure"]["start"]), 1):
             claim_id, source = attribution(doc, f["figure"]["start"], f["figure"]["end"])
-            out.append({"id": f"f{n}", "kind": "casualty", **evidence(doc, f["_lo"], f["_hi"]),
-                        "figure": f["figure"], "outcome": f["outcome"], "victims": f["victims"], "source": source,
-                        "claim": claim_id, "place": f["place"], "scope": f["scope"], "incident": f["incident"]})
+            out.append(new_record("casualty", n, f["rule"], evidence(doc, f["_lo"], f["_hi"]), figure=f["figure"],
+                                  outcome=f["outcome"], victims=f["victims"], source=source, claim=claim_id,
+                                  place=f["place"], scope=f["scope"], incident=f["incident"]))
         doc._.claimx_casualties = out
         return doc
 
     # ---- outcome words ---------------------------------------------------------------------
     def outcome_of(self, t: Token) -> str | None:
         low = t.lower_
-        kind = self.outcome.get(low) or self.outcome.get(t.lemma_.lower())
-        if kind is None:
+        rule = self.outcome_at.get(t.i)
+        if rule is None:
             return None
+        kind = rule.label
         context = self.outcome_context.get(low)
         if context is not None and not (t.head.lower_ in context or t.head.lemma_.lower() in context):
             return None  # "lives" only in "lost their lives", "claimed the lives of"
@@ -123,7 +137,7 @@ class CasualtyComponent(RuleComponent):
         if not outcomes:
             return []
         words = [t.lower_ for t in sent]
-        places = self.places_in(sent, ents)
+        places = places_after(sent, ents, self.place_preps)
         figures = []
         taken: set[int] = set()
         for first, end, q in self.numbers_in(sent, words):
@@ -139,7 +153,7 @@ class CasualtyComponent(RuleComponent):
         """The noun a number counts: "33 [civilians]", "two [rebel fighters]"."""
         for j in range(end, min(end + 4, sent_end)):
             t = doc[j]
-            if t.pos_ in ("NOUN", "PROPN", "PRON") or t.lower_ in self.victim or t.lower_ in self.outcome:
+            if t.pos_ in ("NOUN", "PROPN", "PRON") or t.lower_ in self.victim or t.i in self.outcome_at:
                 if j + 1 < sent_end and doc[j + 1].pos_ == "NOUN" and doc[j + 1].head.i != j and t.pos_ != "PRON":
                     continue  # "rebel [fighters]", "civilian [deaths]"
                 return t
@@ -154,7 +168,7 @@ class CasualtyComponent(RuleComponent):
         after = [t.lower_ for t in doc[end : end + 3]]
         if after[:1] and after[0] in ("-", "–") and after[1:2] and after[1] in self.age_words:
             return True  # "a 5-year-old"
-        if after[:1] and after[0] in self.age_words or first and doc[first - 1].lower_ in AGE_OR_MONEY_BEFORE:
+        if after[:1] and after[0] in self.age_words or first and doc[first - 1].lower_ in self.age_or_money_before:
             return True
         if head is not None and head.lower_ in self.not_people:
             return True
@@ -166,7 +180,7 @@ class CasualtyComponent(RuleComponent):
             return toks.text.lower() not in self.people_zero  # "no one", "nobody" count people themselves
         if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LAW", "PRODUCT", "EVENT", "WORK_OF_ART") for t in toks):
             return True
-        return bool(first and head is None and doc[first - 1].lower_ in ("no.", "number", "#", "resolution", "article"))
+        return bool(first and head is None and doc[first - 1].lower_ in self.not_a_count_before)
 
     def is_victim(self, t: Token) -> bool:
         return t.lower_ in self.victim or t.lemma_.lower() in self.victim
@@ -198,7 +212,8 @@ class CasualtyComponent(RuleComponent):
             return None  # "millions driven from their homes", "thousands fled"
         anchor = head if head is not None else doc[end - 1]
         trigger, kind = self.nearest_outcome(anchor, doc[first], outcomes)
-        if trigger is None or self.hypothetical(trigger) or (self.negated(trigger) and q.value != 0):
+        if trigger is None or hypothetical(trigger, self.hypothetical_aux, self.conditionals) or (
+                negated(trigger, through=("acomp", "xcomp")) and q.value != 0):
             return None
         end_token = end
         fig_start, fig_end = doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
@@ -208,7 +223,7 @@ class CasualtyComponent(RuleComponent):
             mod = next((c for c in head.children if c.dep_ in ("amod", "compound") and c.lower_ in self.victim_mod),
                        None)
             if (head.i == trigger.i or self.outcome_of(head)) and mod is None:  # "six casualties among X"
-                among = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("among", "of")
+                among = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in self.among
                               for g in c.children if g.dep_ == "pobj"), None)
                 victim_head = among if among is not None else head
             if victim_head.i == head.i and self.outcome_of(head):  # "32 civilian deaths", "six casualties"
@@ -229,11 +244,11 @@ class CasualtyComponent(RuleComponent):
             victims = self.victims_elsewhere(doc, sent, trigger, fig_start, fig_end)
         lo, hi = min(fig_start, trigger.idx), max(fig_end, trigger.idx + len(trigger.text))
         return {
-            "_lo": lo, "_hi": hi, "_end_token": end_token,
+            "_lo": lo, "_hi": hi, "_end_token": end_token, "rule": self.outcome_at[trigger.i].id,
             "figure": char_span(doc, fig_start, fig_end, value=q.value, low=q.low, high=q.high, qualifier=q.qualifier),
             "outcome": kind,
             "victims": victims,
-            "place": self.place(places, trigger),
+            "place": span_dict(place) if (place := nearest(places, trigger)) is not None else None,
             "scope": "cumulative" if self.cumulative.search(text_of(doc), sent.start_char, sent.end_char)
             else "incident",
             "incident": self.incident(doc, sent),
@@ -331,44 +346,3 @@ class CasualtyComponent(RuleComponent):
                 break
             x = x.head
         return True
-
-    def hypothetical(self, t: Token) -> bool:
-        for x in (t, t.head):
-            for c in x.children:
-                if c.dep_ == "aux" and c.lower_ in self.hypothetical_aux:
-                    return True
-                if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
-                    return True
-        return False
-
-    @staticmethod
-    def negated(t: Token) -> bool:
-        governed = t.head.children if t.dep_ in ("acomp", "xcomp") else ()
-        return any(c.dep_ == "neg" for c in (*t.children, *governed))
-
-    @staticmethod
-    def places_in(sent: Span, ents: tuple[Span, ...]) -> list[Span]:
-        """Places the sentence names after "in"/"near"/"at"/"of"/"across"."""
-        return [e for e in ents if sent.start <= e.start < sent.end and e.start and e.label_ in PLACE_ENTS
-                and e.doc[e.start - 1].lower_ in PLACE_PREPS]
-
-    @staticmethod
-    def place(places: list[Span], trigger: Token) -> dict | None:
-        best = min(places, key=lambda e: abs(e.start - trigger.i), default=None)
-        return tokens_span(trigger.doc, best[0], best[-1]) if best is not None else None
-
-
-def tree_distance(a: Token, b: Token) -> int:
-    """Edges between two tokens in the dependency tree (large when unrelated)."""
-    up_a = {a.i: 0}
-    x, d = a, 0
-    while x.head.i != x.i and d < 8:
-        x, d = x.head, d + 1
-        up_a[x.i] = d
-    x, d = b, 0
-    while True:
-        if x.i in up_a:
-            return up_a[x.i] + d
-        if x.head.i == x.i or d >= 8:
-            return 99
-        x, d = x.head, d + 1

@@ -11,29 +11,26 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from spacy.attrs import IDX, LEMMA, LOWER
+from spacy.attrs import IDX
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from claimx.components.base import (
+    Match,
     RuleComponent,
     char_span,
     evidence,
     line_layout,
-    positions,
     text_of,
     tokens_span,
-    word_ids,
 )
+from claimx.components.speakers import SpeakerNames
+from claimx.kinds import new_record
 from claimx.layout import role_at
+from claimx.resolvers import phrase_of
 
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "you"}
-PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-TRIM = {"that", "whether", ",", ";", ":", "-", "--", "—", "–"}
 SENTENCE_END = {".", "!", "?", "…"}
-RELATIVE = {"which", "who", "that"}
 
 
 @dataclass
@@ -53,11 +50,13 @@ class Found:
     speaker: list[Token] | None
     quote: str
     extra: dict = field(default_factory=dict)
+    rule: str = ""  # the id of the rule that found it
 
 
 @Language.factory(
     "claimx_claims",
     assigns=["doc._.claimx_claims"],
+    requires=["token.dep", "token.tag", "token.lemma", "doc.sents", "doc.ents"],
     default_config={"patterns_dir": None},
 )
 def make_claims(nlp: Language, name: str, patterns_dir: str | None) -> ClaimComponent:
@@ -68,19 +67,22 @@ class ClaimComponent(RuleComponent):
     """Sets `doc._.claimx_claims`: a list of claim dicts in the claimx/1 shape (minus `doc`)."""
 
     kind = "claim"
-    rule_files = {"claims.json": {"verbs": list, "object_verbs": list, "anonymous_heads": list, "group_heads": list,
-                                  "organization_heads": list, "addressee_verbs": list, "quotes": dict}}
+    resolvers = frozenset({"quote_with_cue", "reported_speech", "noun_cue_speech", "according_to", "colon_heading"})
+    word_files = {"claims.json": {"anonymous_heads": list, "group_heads": list, "organization_heads": list,
+                                  "addressee_verbs": list, "quotes": dict, "pronouns": list, "person_pronouns": list,
+                                  "determiners": list, "relative_pronouns": list, "content_trim": list}}
 
-    def compile(self) -> None:
-        rules = self.rules["claims.json"]
-        self.verbs = set(rules["verbs"]) | set(rules["object_verbs"])
-        self.object_verbs = set(rules["object_verbs"])
+    def compile_words(self) -> None:
+        rules = self.words["claims.json"]
         self.anonymous = set(rules["anonymous_heads"])
         self.groups = set(rules["group_heads"])
         self.organizations = set(rules["organization_heads"])
         self.addressee_verbs = set(rules["addressee_verbs"])
-        self.cue_ids = word_ids(self.nlp, self.verbs)
-        self.according_ids = word_ids(self.nlp, ["according"])
+        self.pronouns = set(rules["pronouns"])
+        self.person_pronouns = set(rules["person_pronouns"])
+        self.determiners = set(rules["determiners"])
+        self.relative_pronouns = set(rules["relative_pronouns"])
+        self.content_trim = set(rules["content_trim"])
         self.open_marks = set(rules["quotes"]["open"])
         self.close_marks = set(rules["quotes"]["close"])
         self.mark_pattern = re.compile("|".join(map(re.escape, sorted(self.open_marks | self.close_marks | {"\n"}))))
@@ -98,7 +100,11 @@ class _DocClaims:
         self.doc = doc
         self.text = text_of(doc)
         self.starts = doc.to_array([IDX]).tolist() if len(doc) else []
-        self.cue_positions = positions(doc, (LEMMA, rules.cue_ids), (LOWER, rules.cue_ids))
+        self.matched: dict[str, list[Match]] = {}  # resolver -> its rules' matches, in text order
+        for m in rules.matches(doc):
+            self.matched.setdefault(m[0].resolver, []).append(m)
+        # cue verbs: what a quote's or a clause's attribution hangs on
+        self.cues = {tokens[0]: rule for rule, tokens in self.matched.get("reported_speech", ())}
         self.roles = line_layout(doc)
 
     # ---- helpers -------------------------------------------------------------------------
@@ -110,9 +116,9 @@ class _DocClaims:
         return bisect_right(self.starts, offset) - 1
 
     def is_cue(self, t: Token) -> bool:
-        return t.lemma_.lower() in self.r.verbs and t.pos_ in ("VERB", "AUX")
+        return t.i in self.cues
 
-    def subject(self, cue: Token, depth: int = 0) -> Token | None:
+    def speaker_head(self, cue: Token, depth: int = 0) -> Token | None:
         cue_quotes = cue.lemma_.lower() == "quote"
         quoting = cue if cue_quotes else cue.head
         if cue_quotes or quoting.lemma_.lower() == "quote" and cue.dep_ in ("advcl", "pcomp", "xcomp", "prep"):
@@ -121,7 +127,7 @@ class _DocClaims:
                 return quoted
         for c in cue.children:
             if c.dep_ == "nsubj":
-                if c.lower_ in RELATIVE and cue.dep_ == "relcl":
+                if c.lower_ in self.r.relative_pronouns and cue.dep_ == "relcl":
                     return cue.head  # "Turkey, which said ..."
                 return c
         for c in cue.children:
@@ -135,38 +141,17 @@ class _DocClaims:
             if cue.dep_ in ("conj", "advcl") and head.dep_ == "ccomp" and self.is_cue(head.head) and not (
                     own is not None and self.plausible_speaker(own)):
                 head = head.head  # "X said the strikes had killed ..., and accused B": X accused
-            return self.subject(head, depth + 1)  # "..., adding", "and warned"
+            return self.speaker_head(head, depth + 1)  # "..., adding", "and warned"
         return None
-
-    def speaker_tokens(self, head: Token) -> list[Token]:
-        """The speaker mention: the subject's phrase without appositions and relative clauses."""
-        dropped = set()
-        for c in head.children:
-            if c.dep_ in ("appos", "relcl", "parataxis") or (c.dep_ == "punct" and c.i > head.i):
-                dropped.update(x.i for x in c.subtree)
-        keep = [x for x in head.subtree if x.i not in dropped]
-        run = [head]
-        for x in reversed([k for k in keep if k.i < head.i]):
-            if x.i != run[0].i - 1:
-                break
-            run.insert(0, x)
-        for x in (k for k in keep if k.i > head.i):
-            if x.i != run[-1].i + 1:
-                break
-            run.append(x)
-        while run and (run[0].is_punct or run[0].is_space) and run[0].i != head.i:
-            run.pop(0)
-        while run and (run[-1].is_punct or run[-1].is_space) and run[-1].i != head.i:
-            run.pop()
-        return run
 
     def trimmed(self, first: int, last: int) -> tuple[int, int] | None:
         """Character span of tokens first..last without a leading "that" or surrounding
         punctuation; a closing quote mark stays when the content ends inside a quote."""
         doc = self.doc
-        while first <= last and (doc[first].lower_ in TRIM or doc[first].is_space):
+        while first <= last and (doc[first].lower_ in self.r.content_trim or doc[first].is_space):
             first += 1
-        while first <= last and (doc[last].text in TRIM or doc[last].text in SENTENCE_END or doc[last].is_space):
+        trim = self.r.content_trim
+        while first <= last and (doc[last].text in trim or doc[last].text in SENTENCE_END or doc[last].is_space):
             last -= 1
         if first > last:
             return None
@@ -219,7 +204,7 @@ class _DocClaims:
             if t.text in SENTENCE_END or t.text in self.r.open_marks or t.text in self.r.close_marks or "\n" in t.text:
                 return None
             if self.is_cue(t):
-                subj = self.subject(t)
+                subj = self.speaker_head(t)
                 if subj is None:
                     return None
                 subtree = {x.i for x in subj.subtree}
@@ -245,7 +230,7 @@ class _DocClaims:
             t = doc[j]
             if self.is_cue(t):
                 subtree = {x.i for x in t.subtree}
-                if all(x.i in subtree or x.is_punct for x in doc[j + 1 : p + 1]) and self.subject(t) is not None:
+                if all(x.i in subtree or x.is_punct for x in doc[j + 1 : p + 1]) and self.speaker_head(t) is not None:
                     return t
                 return None
         return None
@@ -287,10 +272,10 @@ class _DocClaims:
             else:
                 cue = self.cue_before(q)
             if cue is not None:
-                subj = self.subject(cue)
-                speaker = self.speaker_tokens(subj) if subj is not None else None
+                subj = self.speaker_head(cue)
+                speaker = phrase_of(subj) if subj is not None else None
                 used_cues.add(cue.i)
-                found.append(Found(parts, cue, None, speaker, kind))
+                found.append(Found(parts, cue, None, speaker, kind, rule=self.r.scanners["quote_with_cue"].id))
             elif self.fills_paragraph(q):
                 orphans.append(q)
         return found, used_cues, orphans
@@ -322,7 +307,8 @@ class _DocClaims:
                 continue
             gap = self.text[prior.content[-1][1] : q.start - 1]  # e.g. `," he said.\n`
             if "\n" in gap and len(gap.strip(" \n.,\"”")) < 60:
-                out.append(Found([(q.start, q.end)], None, None, prior.speaker, "direct", {"continuation": True}))
+                out.append(Found([(q.start, q.end)], None, None, prior.speaker, "direct", {"continuation": True},
+                                 rule=prior.rule))
         return out
 
     def opens_clause(self, q: Quote) -> bool:
@@ -346,7 +332,7 @@ class _DocClaims:
             if obj is not None and cue.lemma_.lower() not in self.r.addressee_verbs:
                 first = obj.left_edge.i  # "reported several strikes ..., including one that ..."
             for c in comp.rights:  # "..., while the US said ...": a claim of its own ends this one
-                if c.dep_ in ("advcl", "conj") and any(self.is_cue(x) and self.subject(x) is not None
+                if c.dep_ in ("advcl", "conj") and any(self.is_cue(x) and self.speaker_head(x) is not None
                                                        for x in c.subtree if x.i != comp.i):
                     last = min(last, c.left_edge.i - 1)
                     break
@@ -358,7 +344,7 @@ class _DocClaims:
         for c in cue.children:
             if c.dep_ == "punct" and c.text == ":" and c.i > cue.i:
                 return self.trimmed(c.i + 1, cue.sent.end - 1)
-        if cue.lemma_.lower() in self.r.object_verbs:
+        if self.cues[cue.i].label == "OBJECT_CUE":
             args = [c for c in cue.children if c.dep_ in ("dobj", "xcomp", "prep", "oprd", "dative") and c.i > cue.i]
             if args and any(a.dep_ != "dative" for a in args):
                 return self.trimmed(min(a.left_edge.i for a in args), max(a.right_edge.i for a in args))
@@ -400,14 +386,14 @@ class _DocClaims:
 
     def indirect(self, used_cues: set[int]) -> list[Found]:
         found = []
-        for i in self.cue_positions:
-            t = self.doc[i]
-            if t.i in used_cues or not self.is_cue(t) or self.skipped(t.idx):
+        for rule, tokens in self.matched.get("reported_speech", ()):
+            t = self.doc[tokens[0]]
+            if t.i in used_cues or self.skipped(t.idx):
                 continue
             content = self.content_of(t)
             if content is None:
                 continue
-            subj = self.subject(t)
+            subj = self.speaker_head(t)
             if subj is None and content[1] <= t.idx:
                 subj = self.phrase_before(t)  # "..., military analyst Pavel Felgenhauer told AFP"
                 if subj is not None:
@@ -416,17 +402,16 @@ class _DocClaims:
                 continue
             if content[0] <= subj.idx < content[1]:
                 continue  # the "subject" is inside what is reported: a misparse
-            found.append(Found([content], t, None, self.speaker_tokens(subj), self.quote_kind(*content)))
+            found.append(Found([content], t, None, phrase_of(subj), self.quote_kind(*content), rule=rule.id))
         return found
 
     def tagged_as_noun(self, used_cues: set[int]) -> list[Found]:
         """"The Times and the Journal report that ...", "Activists claim that ...": a plural
         subject makes the tagger read the cue as a noun; the surface form still says it."""
         found = []
-        for i in self.cue_positions:
-            t = self.doc[i]
-            if (t.pos_ != "NOUN" or t.lower_ not in self.r.verbs or t.i + 1 >= len(self.doc) or t.i in used_cues
-                    or self.doc[t.i + 1].lower_ != "that" or t.i == t.sent.start or self.skipped(t.idx)):
+        for rule, tokens in self.matched.get("noun_cue_speech", ()):
+            t = self.doc[tokens[0]]
+            if t.i in used_cues or t.i == t.sent.start or self.skipped(t.idx):
                 continue
             before = self.doc[t.sent.start : t.i]
             if any(x.pos_ in ("VERB", "AUX") for x in before):
@@ -434,16 +419,13 @@ class _DocClaims:
             content = self.trimmed(t.i + 2, t.sent.end - 1)
             speaker = [x for x in before if not x.is_space]
             if content and speaker:
-                found.append(Found([content], t, None, speaker, self.quote_kind(*content)))
+                found.append(Found([content], t, None, speaker, self.quote_kind(*content), rule=rule.id))
         return found
 
     def according_to(self) -> list[Found]:
         found = []
-        for i in positions(self.doc, (LOWER, self.r.according_ids)):
-            t = self.doc[i]
-            if t.lower_ != "according" or t.i + 1 >= len(self.doc) or self.doc[t.i + 1].lower_ != "to":
-                continue
-            to = self.doc[t.i + 1]
+        for rule, tokens in self.matched.get("according_to", ()):
+            t, to = self.doc[tokens[0]], self.doc[tokens[-1]]
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
             if pobj is None or self.skipped(t.idx):
                 continue
@@ -458,18 +440,22 @@ class _DocClaims:
             content = self.trimmed(side[0], side[-1])
             if content is None:
                 continue
-            found.append(Found([content], t, (t.idx, to.idx + 2), self.speaker_tokens(pobj), self.quote_kind(*content)))
+            found.append(Found([content], t, (t.idx, to.idx + 2), phrase_of(pobj), self.quote_kind(*content),
+                               rule=rule.id))
         return found
 
     def colon_headings(self) -> list[Found]:
         """Sub-headings such as `White House: Russia will not succeed`."""
         found = []
         doc = self.doc
+        rule = self.r.scanners.get("colon_heading")
+        if rule is None:
+            return found
         for start, end, role in self.roles:
             if role != "heading":
                 continue
             colon = self.text.find(":", start, end)
-            if colon < 0 or colon - start > 40:
+            if colon < 0 or colon - start > rule.pattern.get("max_name_chars", 40):
                 continue
             i, j = self.token_at(start), self.token_at(colon)
             names = doc[i:j]
@@ -478,7 +464,7 @@ class _DocClaims:
             content = self.trimmed(j + 1, self.token_at(end) - 1)
             if content:
                 found.append(Found([content], None, (colon, colon + 1), list(names), self.quote_kind(*content),
-                                   {"headline": True}))
+                                   {"headline": True}, rule=rule.id))
         return found
 
     def quote_kind(self, start: int, end: int) -> str:
@@ -492,7 +478,7 @@ class _DocClaims:
 
     # ---- speakers ------------------------------------------------------------------------
     def run(self) -> list[dict]:
-        quotes = self.quotes()
+        quotes = self.quotes() if "quote_with_cue" in self.r.scanners else []
         direct, used, orphans = self.direct(quotes)
         quoted = [part for f in direct for part in f.content if f.quote == "direct"]
         quoted += [(q.start, q.end) for q in orphans]
@@ -506,14 +492,14 @@ class _DocClaims:
             if kept and kept[-1].content == f.content:
                 continue
             kept.append(f)
-        names = _Names(self)
+        names = SpeakerNames(self)
         out = []
         for n, f in enumerate(kept, 1):
-            out.append(self.record(f, f"c{n}", names))
+            out.append(self.record(f, n, names))
         names.fill_titles(out)
         return out
 
-    def record(self, f: Found, cid: str, names: _Names) -> dict:
+    def record(self, f: Found, n: int, names: SpeakerNames) -> dict:
         doc = self.doc
         start, end = f.content[0][0], f.content[-1][1]
         content = char_span(doc, start, end)
@@ -527,131 +513,7 @@ class _DocClaims:
         speaker = names.speaker(f.speaker, start) if f.speaker else None
         lo = min([start] + ([cue["start"]] if cue else []) + ([speaker["start"]] if speaker else []))
         hi = max([end] + ([cue["end"]] if cue else []) + ([speaker["end"]] if speaker else []))
-        rec = {"id": cid, "kind": "claim", **evidence(doc, lo, hi), "speaker": speaker, "cue": cue,
-               "content": content, "quote": f.quote}
+        rec = new_record("claim", n, f.rule, evidence(doc, lo, hi), speaker=speaker, cue=cue, content=content,
+                         quote=f.quote)
         rec.update(f.extra)
         return rec
-
-
-class _Names:
-    """Resolves speaker mentions to the fullest name in the document."""
-
-    def __init__(self, finder: _DocClaims):
-        self.f = finder
-        doc = finder.doc
-        self.people: dict[str, str] = {}  # any word of a person's name -> the first full name
-        self.ents = doc.ents  # built on each access: once per document
-        for ent in self.ents:
-            if ent.label_ == "PERSON" and not finder.skipped(ent.start_char):
-                name = _clean(ent)
-                for w in name.split():
-                    known = self.people.get(w, "")
-                    if w[:1].isupper() and (not known or len(name.split()) > len(known.split()) and w in known.split()
-                                            and known in name):
-                        self.people[w] = name
-        self.orgs = [(_clean(e), e.label_) for e in self.ents if e.label_ in ("ORG", "GPE", "NORP")]
-        self.history: list[tuple[int, dict]] = []  # (offset, speaker) of resolved mentions
-        self.titles: dict[str, str] = {}
-
-    def speaker(self, tokens: list[Token], offset: int) -> dict:
-        doc = self.f.doc
-        span = doc[tokens[0].i : tokens[-1].i + 1]
-        out = tokens_span(doc, tokens[0], tokens[-1])
-        head = span.root
-        name, kind, title = None, "unknown", None
-        ents = [e for e in self.ents if span.start <= e.start and e.end <= span.end]
-        persons = [e for e in ents if e.label_ == "PERSON"]
-        if len(tokens) == 1 and head.lower_ in PRONOUNS:
-            prior = self.antecedent(head.lower_, offset)
-            if prior:
-                name, kind = prior["name"], prior["type"]
-        elif persons:
-            full = [self.people.get(_clean(p).split()[-1], _clean(p)) for p in persons]
-            name, kind = " and ".join(dict.fromkeys(full)), "person"
-            before = doc[span.start : persons[0].start]
-            words = [t for t in before if t.lower_ not in DETERMINERS]
-            appos = next((c for c in head.children if c.dep_ == "appos"), None)
-            if words and len(persons) == 1:
-                title = doc[words[0].i : persons[0].start].text.strip(" ,")
-            elif appos is not None:  # "Bassam Barabandi, a former Syrian diplomat, wrote"
-                first = next(x for x in appos.subtree if x.lower_ not in DETERMINERS)
-                title = doc[first.i : appos.right_edge.i + 1].text.strip(" ,")
-            if title:
-                self.titles.setdefault(name, title)
-        elif len(tokens) == 1 and head.text in self.people:
-            name, kind = self.people[head.text], "person"
-        elif tokens[0].lower_ == "the" and len(tokens) == 2 and (prior := self.described(head.lower_)):
-            name, kind = prior["name"], "person"  # "The activist" after "Bassam Barabandi, an activist"
-        else:
-            name, kind = self.describe(span, head, tokens)
-        out.update(name=name, type=kind, title=title)
-        self.history.append((offset, out))
-        return out
-
-    def describe(self, span: Span, head: Token, tokens: list[Token]) -> tuple[str, str]:
-        """Name and type of a speaker that is not a named person."""
-        first = tokens[1] if tokens[0].lower_ in DETERMINERS and len(tokens) > 1 else tokens[0]
-        name = self.f.text[first.idx : tokens[-1].idx + len(tokens[-1].text)]
-        low = head.lower_
-        ent = next((e for e in self.ents if span.start <= e.start and e.end <= span.end
-                    and e.label_ in ("ORG", "GPE", "NORP")), None)
-        if low in self.f.r.organizations:
-            return self.fullest_org(name), "organization"
-        if low in self.f.r.anonymous:
-            return name, "anonymous"
-        if low in self.f.r.groups or head.tag_ in ("NNS", "NNPS") and (ent is None or ent.label_ == "NORP"):
-            return name, "group"
-        if ent is not None:
-            return self.fullest_org(name), {"ORG": "organization", "GPE": "country", "NORP": "group"}[ent.label_]
-        if head.pos_ == "PROPN":
-            return self.fullest_org(name), "organization"
-        return name, "unknown"
-
-    def described(self, noun: str) -> dict | None:
-        """The latest person speaker whose title or apposition has this noun."""
-        for _, prior in reversed(self.history):
-            if prior.get("type") == "person" and noun in (prior.get("title") or "").lower():
-                return prior
-        return None
-
-    def fullest_org(self, name: str) -> str:
-        words = [w for w in name.split() if w[:1].isupper()]
-        best = name
-        for org, _ in self.orgs:
-            if words and all(w in org.split() for w in words) and len(org) > len(best):
-                best = org
-        return best
-
-    def antecedent(self, pronoun: str, offset: int) -> dict | None:
-        if pronoun in PERSON_PRONOUNS:
-            wanted = {"person"}
-        elif pronoun == "it":
-            wanted = {"organization", "country"}
-        else:
-            wanted = {"group", "organization", "anonymous", "country", "person"}
-        for _, prior in reversed(self.history):
-            if prior.get("type") in wanted and prior.get("name"):
-                return prior
-        if pronoun in PERSON_PRONOUNS:  # no earlier speaker: the last person named before
-            for ent in reversed(self.ents):
-                if ent.label_ == "PERSON" and ent.end_char <= offset:
-                    full = self.people.get(_clean(ent).split()[-1], _clean(ent))
-                    return {"name": full, "type": "person"}
-        return None
-
-    def fill_titles(self, claims: list[dict]) -> None:
-        for c in claims:
-            sp = c["speaker"]
-            if sp and sp["type"] == "person" and not sp.get("title"):
-                sp["title"] = self.titles.get(sp["name"])
-
-
-def _clean(ent: Span) -> str:
-    text = ent.text
-    for suffix in ("'s", "’s"):
-        if text.endswith(suffix):
-            text = text[: -len(suffix)]
-    if text.lower().startswith("the "):
-        text = text[4:]
-    return text.strip()
-

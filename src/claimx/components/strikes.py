@@ -8,36 +8,40 @@ trigger. Bare back-references ("the strikes" with nothing else said) are not rec
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from claimx import numbers
 from claimx.components.base import (
+    Match,
     RuleComponent,
     attribution,
     char_span,
     evidence,
+    span_dict,
     text_of,
     tokens_span,
-    word_ids,
 )
+from claimx.kinds import contract_values, new_record
 from claimx.numbers import NumberReader
+from claimx.records import Target
+from claimx.resolvers import (
+    PLACE_ENTS,
+    TIME_ENTS,
+    entity_of,
+    hypothetical,
+    negated,
+    place_of,
+    prep_object,
+    subject,
+)
 
-TRIGGER_MODIFIERS = {"air", "missile", "rocket", "drone", "aerial", "bombing", "artillery", "suicide", "mortar",
-                     "car", "barrel", "cruise", "chemical", "gas", "ground", "naval", "terrorist", "terror"}
-LAUNCH_VERBS = {"launch", "carry", "conduct", "begin", "unleash", "step", "stage", "mount", "intensify", "resume",
-                "continue", "make", "press", "run", "order", "escalate", "expand"}
-TARGET_PREPS = {"on", "against", "at", "targeting", "into"}
-PLACE_PREPS = {"in", "near", "across", "over", "around", "outside", "inside", "throughout", "on"}
-PLACE_ENTS = {"GPE", "LOC", "FAC"}
-TIME_ENTS = {"DATE", "TIME"}
-RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
-OWN_SIDE_WORDS = {"it", "its", "they", "their", "we", "our", "us"}
-BACK_REFERENCE_DETS = {"the", "these", "those", "such", "this", "that"}
+VERB_RESOLVERS = {"verb_strike", "verb_strike_on_military_target"}
 
 
 @Language.factory(
     "claimx_strikes",
     assigns=["doc._.claimx_strikes"],
+    requires=["token.dep", "token.tag", "token.lemma", "doc.sents", "doc.ents", "doc._.claimx_claims"],
     default_config={"patterns_dir": None},
 )
 def make_strikes(nlp: Language, name: str, patterns_dir: str | None) -> StrikeComponent:
@@ -48,98 +52,103 @@ class StrikeComponent(RuleComponent):
     """Sets `doc._.claimx_strikes`: strike dicts in the claimx/1 shape (minus `doc`)."""
 
     kind = "strike"
-    rule_files = {
-        "strikes.json": {"noun_triggers": list, "verb_triggers": list, "ambiguous_verbs": list,
-                         "attacker_words": list, "target_categories": dict, "attacker_names": dict,
-                         "hypothetical_aux": list, "hypothetical_governors": list, "campaign_words": list,
-                         "campaign_modifiers": list, "weapon_words": list, "weapon_verbs": list,
-                         "weak_triggers": list, "of_target_triggers": list},
+    resolvers = frozenset({"noun_strike", "weapon_strike", "verb_strike", "verb_strike_on_military_target"})
+    word_files = {
+        "strikes.json": {"attacker_words": list, "target_categories": dict, "attacker_names": dict,
+                         "hypothetical_aux": list, "hypothetical_governors": list,
+                         "weak_triggers": list, "of_target_triggers": list, "conditional_marks": list,
+                         "trigger_modifiers": list, "launch_verbs": list, "aim_verbs": list, "target_preps": list,
+                         "object_preps": list, "place_preps": list, "relative_pronouns": list,
+                         "own_side_words": list, "back_reference_determiners": list},
         **numbers.RULE_FILE,
     }
+    categories = {"strikes.json": {"target_categories": contract_values(Target, "category")}}
 
-    def compile(self) -> None:
-        r = self.rules["strikes.json"]
-        self.reader = NumberReader(self.rules["numbers.json"])
-        self.nouns = set(r["noun_triggers"])
-        self.campaign = set(r["campaign_words"])
-        self.campaign_mods = set(r["campaign_modifiers"])
-        self.weapons = set(r["weapon_words"])
-        self.weapon_verbs = set(r["weapon_verbs"])
-        self.verbs = set(r["verb_triggers"])
-        self.trigger_ids = word_ids(self.nlp, self.nouns | set(r["verb_triggers"]) | set(r["weapon_words"]))
+    def compile_words(self) -> None:
+        r = self.words["strikes.json"]
+        self.reader = NumberReader(self.words["numbers.json"])
         self.weak = set(r["weak_triggers"])
         self.of_targets = set(r["of_target_triggers"])
-        self.ambiguous = set(r["ambiguous_verbs"])
         self.attackers = set(r["attacker_words"])
         self.categories = {w: cat for cat, words in r["target_categories"].items() for w in words}
         self.actor_categories = {w: c for w, c in self.categories.items() if c in ("militants", "rebels", "civilians")}
         self.names = r["attacker_names"]
         self.hyp_aux = set(r["hypothetical_aux"])
         self.hyp_gov = set(r["hypothetical_governors"])
+        self.conditionals = set(r["conditional_marks"])
+        self.trigger_modifiers = set(r["trigger_modifiers"])
+        self.launch_verbs = set(r["launch_verbs"])
+        self.aim_verbs = set(r["aim_verbs"])
+        self.target_preps = set(r["target_preps"])
+        self.object_preps = set(r["object_preps"])
+        self.place_preps = set(r["place_preps"])
+        self.relative_pronouns = set(r["relative_pronouns"])
+        self.own_side = set(r["own_side_words"])
+        self.back_references = set(r["back_reference_determiners"])
 
     def process(self, doc: Doc) -> Doc:
+        matches = self.matches(doc)
+        # attack verbs anywhere in the document: a strike noun's governing verb is one of them
+        verbs = {tokens[0] for r, tokens in matches if r.resolver in VERB_RESOLVERS}
+        anchors = sorted({tokens[0] for _, tokens in matches})
+        by_anchor: dict[int, list[Match]] = {}
+        for m in matches:
+            by_anchor.setdefault(m[1][0], []).append(m)
         found = []
-        for sent, hits in self.sentences_with(doc, self.trigger_ids, ("prose",)):
-            found.extend(self.sentence_strikes(sent, hits))
+        for _, hits in self.sentences_holding(doc, anchors, ("prose",)):
+            found.extend(self.sentence_strikes(doc, [m for i in hits for m in by_anchor[i]], verbs))
         out = []
         for n, s in enumerate(sorted(found, key=lambda s: s["trigger"]["start"]), 1):
             claim_id, source = attribution(doc, s["trigger"]["start"], s["trigger"]["end"])
             self.name_from_source(s["attacker"], source)
             spans = [v for v in s.values() if isinstance(v, dict)]
             lo, hi = min(v["start"] for v in spans), max(v["end"] for v in spans)
-            out.append({"id": f"s{n}", "kind": "strike", **evidence(doc, lo, hi), "trigger": s["trigger"],
-                        "attacker": s["attacker"], "target": s["target"], "place": s["place"], "count": s["count"],
-                        "source": source, "claim": claim_id, "hypothetical": s["hypothetical"],
-                        "negated": s["negated"]})
+            out.append(new_record("strike", n, s["rule"], evidence(doc, lo, hi), trigger=s["trigger"],
+                                  attacker=s["attacker"], target=s["target"], place=s["place"], count=s["count"],
+                                  source=source, claim=claim_id, hypothetical=s["hypothetical"],
+                                  negated=s["negated"]))
         doc._.claimx_strikes = out
         return doc
 
     # ---- triggers --------------------------------------------------------------------------
-    def is_noun_trigger(self, t: Token) -> bool:
-        if t.pos_ not in ("NOUN", "PROPN"):
-            return False
-        low = t.lower_
-        if low not in self.nouns and t.lemma_.lower() not in self.nouns:
-            return False
-        if low in self.campaign or t.lemma_.lower() in self.campaign:
-            mods = {c.lower_ for c in t.children if c.dep_ in ("compound", "amod", "nmod")}
-            against = any(c.dep_ == "prep" and c.lower_ == "against" for c in t.children)
-            return bool(mods & self.campaign_mods) or against
-        return True
-
-    def is_verb_trigger(self, t: Token) -> bool:
-        return t.pos_ == "VERB" and t.lemma_.lower() in self.verbs
-
-    def sentence_strikes(self, sent: Span, hits: list[int]) -> list[dict]:
+    def sentence_strikes(self, doc: Doc, matches: list[Match], verbs: set[int]) -> list[dict]:
+        """A sentence's strikes: strike nouns and fired weapons first, as they carry the event
+        of the verb that governs them; then attack verbs not already folded into one."""
         out = []
         folded: set[int] = set()  # verbs whose strike noun already carries the event
-        for t in (sent.doc[i] for i in hits):
-            if self.is_noun_trigger(t):
-                verb = self.governing_verb(t)
+        done: set[int] = set()
+        for rule, tokens in matches:
+            t = doc[tokens[0]]
+            if rule.resolver == "noun_strike" and t.i not in done:
+                verb = self.governing_verb(t, verbs)
                 if verb is not None:
                     folded.add(verb.i)
                 rec = self.noun_strike(t, verb)
-                if rec:
-                    out.append(rec)
-            elif t.lower_ in self.weapons and t.dep_ == "dobj" and t.head.lemma_.lower() in self.weapon_verbs:
+            elif rule.resolver == "weapon_strike" and t.i not in done:
                 folded.add(t.head.i)
                 rec = self.weapon_strike(t)
+            else:
+                continue
+            done.add(t.i)
+            if rec:
+                out.append({**rec, "rule": rule.id})
+        for rule, tokens in matches:
+            t = doc[tokens[0]]
+            if rule.resolver in VERB_RESOLVERS and t.i not in folded and t.i not in done:
+                done.add(t.i)
+                rec = self.verb_strike(t, checked=rule.resolver == "verb_strike_on_military_target")
                 if rec:
-                    out.append(rec)
-        for t in (sent.doc[i] for i in hits):
-            if t.i not in folded and self.is_verb_trigger(t):
-                rec = self.verb_strike(t)
-                if rec:
-                    out.append(rec)
+                    out.append({**rec, "rule": rule.id})
         return out
 
-    def governing_verb(self, noun: Token) -> Token | None:
+    @staticmethod
+    def governing_verb(noun: Token, verbs: set[int]) -> Token | None:
         """The attack verb a strike noun is the subject or agent of ("airstrikes hit towns",
         "targeted by the Russian airstrikes")."""
         head = noun.head
-        if noun.dep_ in ("nsubj",) and self.is_verb_trigger(head):
+        if noun.dep_ in ("nsubj",) and head.i in verbs:
             return head
-        if noun.dep_ == "pobj" and head.lower_ == "by" and self.is_verb_trigger(head.head):
+        if noun.dep_ == "pobj" and head.lower_ == "by" and head.head.i in verbs:
             return head.head
         return None
 
@@ -148,7 +157,7 @@ class StrikeComponent(RuleComponent):
         first = t
         while first.i > 0:
             prev = t.doc[first.i - 1]
-            if prev.lower_ in TRIGGER_MODIFIERS and prev.head.i == t.i:
+            if prev.lower_ in self.trigger_modifiers and prev.head.i == t.i:
                 first = prev
             else:
                 break
@@ -158,43 +167,48 @@ class StrikeComponent(RuleComponent):
         doc = t.doc
         attacker = None
         target = self.verb_object(verb) if verb is not None else None
-        preps = TARGET_PREPS | ({"of"} if t.lower_ in self.of_targets else set()) | (
+        preps = self.target_preps | ({"of"} if t.lower_ in self.of_targets else set()) | (
             {"between", "with"} if t.lower_ in self.weak else set())
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in preps and target is None:
                 target = next((g for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in TIME_ENTS), None)
-            elif c.dep_ == "acl" and c.lemma_.lower() in ("target", "hit", "aim") and target is None:
-                target = next((g for g in c.children if g.dep_ == "dobj"), None) or self.prep_object(c, TARGET_PREPS)
+            elif c.dep_ == "acl" and c.lemma_.lower() in self.aim_verbs and target is None:
+                target = next((g for g in c.children if g.dep_ == "dobj"), None) or prep_object(c, self.target_preps)
             elif c.dep_ in ("amod", "compound", "poss", "nmod") and self.attacker_like(c):
                 attacker = c
             elif c.dep_ == "prep" and c.lower_ == "by" and attacker is None:
                 attacker = next((g for g in c.children if g.dep_ == "pobj"), None)
-        if attacker is None and t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in LAUNCH_VERBS:
-            attacker = self.subject(t.head)
-        place = self.place(t) or (self.place(t.head) if t.dep_ in ("dobj", "nsubj", "pobj") else None)
+        if attacker is None and t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in self.launch_verbs:
+            attacker = subject(t.head)
+        place = place_of(t, self.place_preps)
+        if place is None and t.dep_ in ("dobj", "nsubj", "pobj"):
+            place = place_of(t.head, self.place_preps)
         count = self.count(t)
         if target is None and attacker is None and place is None and count is None:
             det = next((c.lower_ for c in t.children if c.dep_ == "det"), None)
-            if det in BACK_REFERENCE_DETS or t.dep_ in ("nsubj", "nsubjpass") and det is None and t.tag_ == "NNS":
+            if det in self.back_references or t.dep_ in ("nsubj", "nsubjpass") and det is None and t.tag_ == "NNS":
                 return None  # a back-reference: "the strikes", "The attacks also raised ..."
         return self.record(doc, self.trigger_span(t), t if verb is None else verb, attacker, target, place, count)
 
     def weapon_strike(self, weapon: Token) -> dict | None:
         verb = weapon.head
-        target = self.prep_object(verb, TARGET_PREPS) or self.prep_object(weapon, TARGET_PREPS)
-        return self.record(weapon.doc, (verb.idx, weapon.idx + len(weapon.text)), verb, self.subject(verb), target,
-                           self.place(verb), self.count(weapon))
+        target = prep_object(verb, self.target_preps) or prep_object(weapon, self.target_preps)
+        return self.record(weapon.doc, (verb.idx, weapon.idx + len(weapon.text)), verb, subject(verb), target,
+                           place_of(verb, self.place_preps), self.count(weapon))
 
-    def verb_strike(self, v: Token) -> dict | None:
+    def verb_strike(self, v: Token, checked: bool = False) -> dict | None:
+        """An attack verb's strike; `checked` verbs ("hit", "destroy") only with a target of a
+        known category, or a military attacker and some target."""
         target = self.verb_object(v)
-        attacker = self.subject(v)
-        if v.lemma_.lower() in self.ambiguous:
+        attacker = subject(v)
+        if checked:
             target_ok = target is not None and self.category(target) != "other"
             attacker_ok = attacker is not None and self.attacker_like(attacker)
             if not (target_ok or attacker_ok and target is not None):
                 return None  # "the economy was hit": neither a military actor nor a target
         count = self.count(target) if target is not None else None
-        return self.record(v.doc, (v.idx, v.idx + len(v.text)), v, attacker, target, self.place(v), count)
+        place = place_of(v, self.place_preps)
+        return self.record(v.doc, (v.idx, v.idx + len(v.text)), v, attacker, target, place, count)
 
     def record(self, doc: Doc, trigger: tuple[int, int], anchor: Token, attacker, target, place, count) -> dict | None:
         if place is not None and target is not None and place.i in {x.i for x in target.subtree}:
@@ -206,45 +220,24 @@ class StrikeComponent(RuleComponent):
             "trigger": char_span(doc, *trigger),
             "attacker": self.attacker_span(attacker) if attacker is not None else None,
             "target": self.target_span(target) if target is not None else None,
-            "place": self.ent_span(place) if place is not None else None,
+            "place": span_dict(entity_of(place)) if place is not None else None,
             "count": count,
-            "hypothetical": self.hypothetical(anchor),
-            "negated": self.negated(anchor),
+            "hypothetical": hypothetical(anchor, self.hyp_aux, self.conditionals, self.hyp_gov, levels=4),
+            "negated": negated(anchor),
         }
 
     # ---- arguments -------------------------------------------------------------------------
-    @staticmethod
-    def subject(v: Token) -> Token | None:
-        for c in v.children:
-            if c.dep_ == "nsubj":
-                return c
-        for c in v.children:
-            if c.dep_ == "agent":
-                return next((g for g in c.children if g.dep_ == "pobj"), None)
-        if v.dep_ in ("xcomp", "advcl", "conj") and v.head.pos_ == "VERB":
-            return next((c for c in v.head.children if c.dep_ == "nsubj"), None)
-        return None
-
-    @staticmethod
-    def prep_object(v: Token, preps: set[str]) -> Token | None:
-        for c in v.children:
-            if c.dep_ == "prep" and c.lower_ in preps:
-                pobj = next((g for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in TIME_ENTS), None)
-                if pobj is not None:
-                    return pobj
-        return None
-
     def verb_object(self, v: Token) -> Token | None:
         for c in v.children:
             if c.dep_ in ("dobj", "nsubjpass"):
-                if c.lower_ in RELATIVE_PRONOUNS and v.dep_ == "relcl":
+                if c.lower_ in self.relative_pronouns and v.dep_ == "relcl":
                     return v.head  # "Shurbajy, who was shot": the antecedent
                 return c
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
             return v.head  # "areas struck by the Russians"
         if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "agent" for c in v.children):
             return v.head
-        return self.prep_object(v, {"at", "on", "against"})
+        return prep_object(v, self.object_preps)
 
     def attacker_like(self, t: Token) -> bool:
         low = t.lower_
@@ -265,7 +258,7 @@ class StrikeComponent(RuleComponent):
         if attacker is None or source is None or attacker["name"] in self.names.values():
             return
         words = set(attacker["text"].lower().split())
-        if words & OWN_SIDE_WORDS or words & self.attackers:
+        if words & self.own_side or words & self.attackers:
             known = self.known_name(source.get("name") or source["text"])
             if known:
                 attacker["name"] = known
@@ -313,22 +306,6 @@ class StrikeComponent(RuleComponent):
             return "militants" if any(self.actor_categories.get(x.lower_) == "militants" for x in words) else "other"
         return "other"
 
-    @staticmethod
-    def place(t: Token) -> Token | None:
-        for c in t.children:
-            if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
-                for g in c.children:
-                    if g.dep_ == "pobj" and g.ent_type_ in PLACE_ENTS:
-                        return g
-        return None
-
-    @staticmethod
-    def ent_span(t: Token) -> dict:
-        ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
-        if ent is not None:
-            return tokens_span(t.doc, ent[0], ent[-1])
-        return tokens_span(t.doc, t, t)
-
     def count(self, t: Token) -> int | None:
         for c in t.children:
             if c.dep_ == "nummod":
@@ -337,20 +314,3 @@ class StrikeComponent(RuleComponent):
                 if got is not None:
                     return got[1].value
         return None
-
-    def hypothetical(self, t: Token) -> bool:
-        x, hops = t, 0
-        while hops < 4:
-            for c in x.children:
-                if c.dep_ == "aux" and c.lower_ in self.hyp_aux or c.dep_ == "mark" and c.lower_ in ("if", "unless"):
-                    return True
-            if x.lemma_.lower() in self.hyp_gov and x.i != t.i:
-                return True
-            if x.head.i == x.i:
-                break
-            x, hops = x.head, hops + 1
-        return False
-
-    @staticmethod
-    def negated(t: Token) -> bool:
-        return any(c.dep_ == "neg" for c in t.children)
