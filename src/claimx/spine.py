@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimx.components.base import EXTENSIONS
+from claimx.incidents.enrich import enrich
 from claimx.records import KINDS, SCHEMA
 from claimx.sources import Document
 
@@ -94,9 +95,12 @@ def extract_records(
     kinds: Iterable[str] = KINDS,
     n_process: int = 1,
     batch_size: int = BATCH_SIZE,
+    date_field: str = "date",
 ) -> Iterator[tuple[Document, list[dict], list[str]]]:
     """Documents in, (document, records, errors) out, in input order, streaming. `errors` names
-    the rules that failed on the document; its records are then incomplete."""
+    the rules that failed on the document; its records are then incomplete. Each document's
+    records get their incident context (places, event dates, actors) once complete; the
+    article's date is the dateline in its text, else its `date_field` meta field."""
     kinds = tuple(kinds)
     source = _Remember(docs)
 
@@ -117,6 +121,7 @@ def extract_records(
         merger.add(records, offset)
         merger.errors += errors
         if last:
+            enrich(doc.text, doc.meta, merger.records, date_field)
             for rec in merger.records:  # JSON-lines fields such as "date" travel with the records
                 for key, value in doc.meta.items():
                     rec.setdefault(key, value)

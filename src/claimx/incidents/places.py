@@ -240,18 +240,22 @@ def mentions(text: str, country: str | None) -> list[Mention]:
 
 
 def main_country(text: str) -> str | None:
-    """The country an article is about: the one its text names most often (ties: first named)."""
-    gaz = gazetteer()
+    """The country an article is about: the one its names point to most often, counting
+    country names and towns whose name is clear without context (ties: first named)."""
+    gaz, words = gazetteer(), place_words()
     counts: Counter = Counter()
     first: dict[str, int] = {}
     for m in MENTION.finditer(text):
         key = name_key(m.group())
-        for cand in (key, key[:-1] if key.endswith("s") else None):
-            if cand and cand in gaz.countries:
-                cc = gaz.countries[cand][0]
-                counts[cc] += 1
-                first.setdefault(cc, m.start())
-                break
+        if len(key) < MIN_SCAN_KEY or any(w in words["not_places"] for w in key.split()):
+            continue
+        hit = gaz.countries.get(key) or (gaz.countries.get(key[:-1]) if key.endswith("s") else None)
+        cc = hit[0] if hit else None
+        if cc is None and (gid := gaz.city(key, None)) is not None:
+            cc = gaz.cities[gid][2]
+        if cc:
+            counts[cc] += 1
+            first.setdefault(cc, m.start())
     if not counts:
         return None
     return min(counts, key=lambda cc: (-counts[cc], first[cc]))

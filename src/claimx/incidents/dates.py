@@ -1,0 +1,126 @@
+"""Event dates: when the attack a sentence reports happened, as a window of days resolved
+against the article's date. Parsing is `dateparser`'s; this module only decides which of its
+findings to trust and how wide the window is.
+
+- an explicit date ("30 September 2015", "Sept. 30") is that day; a month alone is the month;
+- a weekday ("on Tuesday") is, as news style uses it, the latest such day on or before the
+  article's date (the article's own day included);
+- "yesterday", "overnight", "last week", "earlier this month" are windows around the article's date.
+Without an article date only a date carrying its year resolves; anything else is None.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from functools import lru_cache
+
+Window = tuple[dt.date, dt.date]
+
+WEEKDAYS = [d.lower() for d in calendar.day_name]
+MONTHS = {m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:])} | {"sept"}
+# vague expressions dateparser reads as one day: (days back from the article's date: first, last)
+RELATIVE_WINDOWS = {"overnight": (1, 0), "last night": (1, 0), "this week": (6, 0), "last week": (14, 1),
+                    "past week": (7, 0), "earlier this week": (6, 0), "days ago": (7, 1), "recent days": (7, 0)}
+DAY_WORDS = {"yesterday", "today", "tonight", "ago"}
+CUES = set(WEEKDAYS) | MONTHS | DAY_WORDS | {"overnight", "night", "week", "month"}
+SETTINGS = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first"}
+DATELINE_CHARS = 200  # a dateline is printed at the top of the article
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z]+", text.lower())
+
+
+def parse_date(value: str) -> dt.date | None:
+    """A date field in any common format ("7/27/2016" as FA-KES writes it, "2016-07-27", "27 July 2016")."""
+    import dateparser
+
+    parsed = dateparser.parse(str(value), languages=["en"], settings=SETTINGS)
+    return parsed.date() if parsed else None
+
+
+def _search(text: str, base: dt.date | None) -> list[tuple[str, dt.date]]:
+    from dateparser.search import search_dates
+
+    settings = dict(SETTINGS, RELATIVE_BASE=dt.datetime.combine(base or dt.date(2000, 1, 1), dt.time()))
+    text = re.sub(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.", r"\1", text)  # "Sept. 30" splits otherwise
+    found = search_dates(text, languages=["en"], settings=settings) or []
+    return [(phrase, when.date()) for phrase, when in found]
+
+
+def dateline(text: str) -> dt.date | None:
+    """The full date (with its year) printed in the article's first lines, if any."""
+    head = text[:DATELINE_CHARS]
+    if not CUES.intersection(_words(head)) and not re.search(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}", head):
+        return None
+    for phrase, when in _search(head, None):
+        if re.search(r"\b(19|20)\d\d\b", phrase) and _has_day(phrase):
+            return when
+    return None
+
+
+def article_date(meta: dict, text: str, date_field: str = "date") -> tuple[dt.date | None, str | None]:
+    """(date, basis): the dateline printed in the article, else its `date_field` (the outlet's
+    date, which can be days or weeks off the text's own)."""
+    printed = dateline(text)
+    if printed is not None:
+        return printed, "dateline"
+    value = meta.get(date_field)
+    if value not in (None, ""):
+        parsed = parse_date(str(value))
+        if parsed is not None:
+            return parsed, "meta"
+    return None, None
+
+
+def _has_day(phrase: str) -> bool:
+    return any(not (len(n) == 4 and n[:2] in ("19", "20")) for n in re.findall(r"\d+", phrase))
+
+
+def latest_weekday(name: str, on_or_before: dt.date) -> dt.date:
+    back = (on_or_before.weekday() - WEEKDAYS.index(name)) % 7
+    return on_or_before - dt.timedelta(days=back)
+
+
+@lru_cache(maxsize=4096)
+def event_window(sentence: str, article: dt.date | None) -> Window | None:
+    """The days the event of a sentence falls in, or None when the sentence does not say."""
+    words = _words(sentence)
+    if not CUES.intersection(words):
+        return None
+    low = " ".join(words)
+    if article is not None:
+        for phrase, (first, last) in RELATIVE_WINDOWS.items():
+            if re.search(rf"\b{phrase}\b", low):
+                return article - dt.timedelta(days=first), article - dt.timedelta(days=last)
+        if re.search(r"\bearlier this month\b", low):
+            return article.replace(day=1), article
+    for phrase, when in _search(sentence, article):
+        pw = _words(phrase)
+        weekday = next((w for w in pw if w in WEEKDAYS), None)
+        month = any(w in MONTHS and (w != "may" or "May" in phrase) for w in pw)
+        year = re.search(r"\b(19|20)\d\d\b", phrase)
+        if month and (year or article is not None):
+            if not _has_day(phrase):
+                last = calendar.monthrange(when.year, when.month)[1]
+                return when.replace(day=1), when.replace(day=last)
+            return when, when
+        if article is None:
+            continue
+        if weekday:
+            day = latest_weekday(weekday, article)
+            return day, day
+        if DAY_WORDS.intersection(pw):
+            return when, when
+    return None
+
+
+def iso(window: Window | None) -> dict | None:
+    return None if window is None else {"start": window[0].isoformat(), "end": window[1].isoformat()}
+
+
+def gap_days(a: Window, b: Window) -> int:
+    """Days between two windows (0 when they overlap)."""
+    return max((b[0] - a[1]).days, (a[0] - b[1]).days, 0)
