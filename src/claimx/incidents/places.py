@@ -185,11 +185,12 @@ def resolve(phrase: str, country: str | None = None) -> dict | None:
     for prefix in words["before"]:
         text = text.replace(f" {prefix} ", " <admin1> ")
     tokens = [w for w in text.split() if w not in words["drop"] and w not in ARTICLES]
+    capitalised = {fold(w) for w in re.findall(r"[A-Z][\w'’]*", phrase)}  # "the market" names no place
     country_geo = None
     for i in range(len(tokens)):
         for size in range(min(4, len(tokens) - i), 0, -1):
             names = tokens[i : i + size]
-            if "<admin1>" in names or any(w in words["after"] for w in names):
+            if "<admin1>" in names or any(w in words["after"] for w in names) or capitalised.isdisjoint(names):
                 continue
             key = " ".join(names)
             following = tokens[i + size] if i + size < len(tokens) else ""
