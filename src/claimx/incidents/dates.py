@@ -26,7 +26,7 @@ RELATIVE_WINDOWS = {"overnight": (1, 0), "last night": (1, 0), "this week": (6, 
 DAY_WORDS = {"yesterday", "today", "tonight", "ago"}
 CUES = set(WEEKDAYS) | MONTHS | DAY_WORDS | {"overnight", "night", "week", "month"}
 SETTINGS = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first"}
-DATELINE_CHARS = 200  # a dateline is printed at the top of the article
+DATELINE_CHARS = 400  # a dateline (or a dated photo caption) is printed at the top of the article
 
 
 def _words(text: str) -> list[str]:
@@ -46,6 +46,7 @@ def _search(text: str, base: dt.date | None) -> list[tuple[str, dt.date]]:
 
     settings = dict(SETTINGS, RELATIVE_BASE=dt.datetime.combine(base or dt.date(2000, 1, 1), dt.time()))
     text = re.sub(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.", r"\1", text)  # "Sept. 30" splits otherwise
+    text = re.sub(r"\b([A-Z][a-z]{2,8}) (\d{1,2})((?:19|20)\d\d)\b", r"\1 \2 \3", text)  # "Jul 282016": comma lost
     found = search_dates(text, languages=["en"], settings=settings) or []
     return [(phrase, when.date()) for phrase, when in found]
 
@@ -77,6 +78,11 @@ def article_date(meta: dict, text: str, date_field: str = "date") -> tuple[dt.da
 
 def _has_day(phrase: str) -> bool:
     return any(not (len(n) == 4 and n[:2] in ("19", "20")) for n in re.findall(r"\d+", phrase))
+
+
+def weekday(sentence: str) -> str | None:
+    """The first weekday a sentence names ("wednesday"), or None."""
+    return next((w for w in _words(sentence) if w in WEEKDAYS), None)
 
 
 def latest_weekday(name: str, on_or_before: dt.date) -> dt.date:

@@ -1,8 +1,8 @@
 """Linking casualty figures and strikes into incidents by scored evidence: date window, place
 (containment or distance), actor. Pure: enriched claimx/1 records in, incidents out.
 
-Records are taken in a fixed order (event date, then document and id), so the result does
-not depend on input order. Each record joins the best-scoring incident whose anchor date is
+Records are taken in a fixed order (narrowest window, busiest day, date, document, id), so
+the result does not depend on input order. Each record joins the best-scoring incident whose anchor date is
 within DATE_SLACK days and whose places are compatible with its own, else starts one.
 Candidates are found by blocking on (country, day): the cost stays linear in the input.
 A record without an event date or place is never linked: unknown is not a wildcard.
@@ -11,10 +11,10 @@ A record without an event date or place is never linked: unknown is not a wildca
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from claimx.incidents.dates import gap_days
+from claimx.incidents.dates import WEEKDAYS, gap_days
 from claimx.incidents.places import place_match
 
 DATE_SLACK = 3  # an outlet's date, and so a weekday resolved against it, can be days off
@@ -43,8 +43,8 @@ class Incident:
         if wide and place < 3:
             return None
         score = place + (2 if gap <= 1 else 1)
-        if actor and self.actors:
-            score += 1 if actor in self.actors else -2
+        if actor and self.actors:  # one side blamed by all so far, another by this report: a doubt
+            score += 1 if actor in self.actors else -1 if len(self.actors) == 1 else 0
         return score
 
     def add(self, record: dict, window, geo: dict, actor: str | None) -> None:
@@ -79,8 +79,13 @@ def _window(record: dict):
 
 def link(records: list[dict]) -> list[Incident]:
     """Incidents over the linkable records (others are left out)."""
-    todo = sorted((r for r in records if linkable(r)),
-                  key=lambda r: (_window(r)[1] - _window(r)[0], r["event_date"]["start"], r["doc"], r["id"]))
+    todo = [r for r in records if linkable(r)]
+    # narrow windows first, and among them the busiest days: an incident is seeded by its most
+    # reported day, not by whichever report came first
+    busy = Counter((r["event_place"]["country"], r["event_date"]["start"]) for r in todo)
+    todo.sort(key=lambda r: (_window(r)[1] - _window(r)[0], -busy[(r["event_place"]["country"],
+                                                                  r["event_date"]["start"])],
+                             r["event_date"]["start"], r["doc"], r["id"]))
     incidents: list[Incident] = []
     blocks: dict[tuple[str, dt.date], list[int]] = defaultdict(list)
     for r in todo:
@@ -99,4 +104,28 @@ def link(records: list[dict]) -> list[Incident]:
         if (end - start).days <= WIDE_WINDOW:
             for n in range((end - start).days + 1):
                 blocks[(geo["country"], start + dt.timedelta(days=n))].append(len(incidents) - 1)
+    _join_by_weekday([r for r in records if undated(r)], incidents)
     return incidents
+
+
+def undated(record: dict) -> bool:
+    """A report from an article without a date that names the weekday of its event."""
+    return (not record.get("event_date") and bool(record.get("event_weekday")) and bool(record.get("event_place"))
+            and linkable({**record, "event_date": {"start": "", "end": ""}}))
+
+
+def _join_by_weekday(records: list[dict], incidents: list[Incident]) -> None:
+    """An undated report joins the one dated incident of its weekday, place and actor; with
+    none, or several (the same weekday in different weeks or years), it stays alone."""
+    by_weekday: dict[tuple[str, str], list[Incident]] = defaultdict(list)
+    for inc in incidents:
+        if (inc.anchor[1] - inc.anchor[0]).days == 0:
+            by_weekday[(inc.places[0]["country"] if inc.places else "", WEEKDAYS[inc.anchor[0].weekday()])].append(inc)
+    for r in sorted(records, key=lambda r: (r["doc"], r["id"])):
+        geo, actor = r["event_place"], record_actor(r)
+        fits = [inc for inc in by_weekday.get((geo["country"], r["event_weekday"]), ())
+                if actor and actor in inc.actors and geo["level"] != "country"
+                and max((m for p in inc.places if (m := place_match(geo, p)) is not None), default=-1) >= 1
+                and not any(place_match(geo, p) is None for p in inc.places)]
+        if len(fits) == 1:
+            fits[0].records.append(r)

@@ -27,6 +27,7 @@ from claimx import rules
 ARTICLES = {"al", "el", "ar", "as", "ash", "at", "ad", "adh", "az", "an", "ez", "es", "ed", "en", "et", "ath"}
 NEAR_KM = 40  # two towns this close can be one attack's place as different reports name it
 CLEAR_LEAD = 5  # an ambiguous name resolves to the most populous place only when it is this many times larger
+FOREIGN_TOWN = 20000  # a town outside the article's country is named in running text only if this large
 MIN_SCAN_KEY = 4  # shorter names found in running text are too often ordinary words
 
 City = tuple[int, str, str, str, float, float, int]  # geonameid, name, country, admin1, lat, lon, population
@@ -224,9 +225,10 @@ class Mention:
 
 
 def mentions(text: str, country: str | None) -> list[Mention]:
-    """Places named in running text: capitalised names found in the gazetteer, kept only when
-    they are countries or lie in the article's country (elsewhere a capitalised word that is
-    also a village somewhere is noise). A following "province" makes the name a province."""
+    """Places named in running text: capitalised names found in the gazetteer, kept when they
+    are countries, lie in the article's country, or are towns of FOREIGN_TOWN people or more
+    whose name is clear anywhere (elsewhere a capitalised word that is also a village
+    somewhere is noise). A following "province" makes the name a province."""
     words = place_words()
     found = []
     for m in MENTION.finditer(text):
@@ -235,18 +237,35 @@ def mentions(text: str, country: str | None) -> list[Mention]:
             continue
         after = fold(text[m.end() : m.end() + 14]).split()[:1]
         geo = resolve(m.group() + (" " + after[0] if after and after[0] in words["after"] else ""), country)
-        if geo is not None and (geo["level"] == "country" or geo["country"] == country):
+        if geo is not None and geo["level"] != "country" and geo["country"] != country:
+            if m.group().removesuffix("s").isupper() and len(key) <= 5:  # "SANA('s)": a news agency, not Sanaa
+                continue
+            gaz = gazetteer()
+            clear = gaz.city(key, None)
+            geo = gaz.city_geo(clear) if clear is not None and gaz.cities[clear][6] >= FOREIGN_TOWN else None
+        if geo is not None:
             found.append(Mention(m.start(), m.end(), geo))
     return found
 
 
+# "in Syria", "in the town of Atareb", "near the western city of": lowercase words may come between
+LOCATIVE = re.compile(r"\b(?:in|near|at|on|around|across|over|inside|outside)\s+(?:[a-z-]+\s+){0,4}$")
+
+
 def main_country(text: str) -> str | None:
-    """The country an article is about: the one its names point to most often, counting
-    country names and towns whose name is clear without context (ties: first named)."""
+    """The country where an article's events happen: the one its names point to most often
+    after a locative preposition ("strikes in Syria"; any name when none follows one),
+    counting country names and towns whose name is clear without context (ties: first named)."""
+    found = list(MENTION.finditer(text))
+    located = [m for m in found if LOCATIVE.search(text[max(m.start() - 40, 0) : m.start()])]
+    return _most_named_country(located) or _most_named_country(found)
+
+
+def _most_named_country(found: list[re.Match]) -> str | None:
     gaz, words = gazetteer(), place_words()
     counts: Counter = Counter()
     first: dict[str, int] = {}
-    for m in MENTION.finditer(text):
+    for m in found:
         key = name_key(m.group())
         if len(key) < MIN_SCAN_KEY or any(w in words["not_places"] for w in key.split()):
             continue
