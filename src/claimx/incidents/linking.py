@@ -44,7 +44,7 @@ class Incident:
             return None
         score = place + (2 if gap <= 1 else 1)
         if actor and self.actors:  # one side blamed by all so far, another by this report: a doubt
-            score += 1 if actor in self.actors else -1 if len(self.actors) == 1 else 0
+            score += 1 if actor in self.actors else -2 if len(self.actors) == 1 else 0
         return score
 
     def add(self, record: dict, window, geo: dict, actor: str | None) -> None:
