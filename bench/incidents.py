@@ -76,8 +76,9 @@ def main() -> None:
         set_dir = a.shared / "eval" / name
         for label, source in zip(("folder", "jsonl"), build_inputs(set_dir, a.shared, out), strict=True):
             r = score(set_dir, a.shared, source, out)
-            print(f"{name:<14} {label:<6} completeness {r['completeness']:.2f}  groups/unit {r['groups_per_unit']:.2f}  "
-                  f"intruders {r['intruders']}  extracted {r['extracted']:.2f}  disputed_ok {r['disputed_ok']}")
+            print(f"{name:<14} {label:<6} completeness {r['completeness']:.2f}  "
+                  f"groups/unit {r['groups_per_unit']:.2f}  intruders {r['intruders']}  "
+                  f"extracted {r['extracted']:.2f}  disputed_ok {r['disputed_ok']}")
             if a.verbose:
                 for u in r["per_unit"]:
                     print(f"    {u['cluster']:<34} {u['outcome']:<8} tolls {u['tolls']:>2} completeness "

@@ -1,9 +1,13 @@
 """Incidents: gazetteer, event dates, actors and linking, each on hand-written input (no model)."""
 
 import datetime as dt
+import json
 import random
+import subprocess
+import sys
 
 import pytest
+from tests.conftest import SHARED
 
 from claimx.compare import group_records
 from claimx.incidents import actors, dates, places
@@ -186,7 +190,7 @@ def test_result_does_not_depend_on_input_order():
              ("e", 50, "2016-07-31"), ("f", 44, "2016-07-25")]]
 
     def shape(rs):
-        return sorted(sorted((m.record["doc"] for m in g.members)) for g in group_records(rs))
+        return sorted(sorted(m.record["doc"] for m in g.members) for g in group_records(rs))
 
     expected = shape(recs)
     for seed in range(5):
@@ -202,3 +206,37 @@ def test_diverging_versions_and_order_by_article_date():
     assert out["status"] == "consistent" and out["diverging"] is True
     assert [m["doc"] for m in out["members"]] == ["a", "b"]  # a rising toll reads as an update
     assert out["incident"]["place"]["name"] == "Al Qāmishlī" and out["incident"]["articles"] == 2
+
+
+# The CLI on incidents-dev ----------------------------------------------------------------------
+
+def test_compare_cli_on_incidents_dev_with_dates(tmp_path):
+    """extract (JSON lines with FA-KES dates, --date-field) then compare, as a user runs them;
+    scored by ../shared/eval/score_incidents.py. Not a tuning target: a floor."""
+    set_dir = SHARED / "eval" / "incidents-dev"
+    if not set_dir.is_dir():
+        pytest.skip("../shared/eval is not beside this checkout")
+    meta = {}
+    for line in (SHARED / "corpus" / "fakes.meta.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            meta[row["id"] + ".txt"] = row["date"]
+    inputs = tmp_path / "in.jsonl"
+    inputs.write_text("".join(json.dumps({"id": p.name, "body": p.read_text(encoding="utf-8"),
+                                          "published": meta.get(p.name)}) + "\n"
+                              for p in sorted((set_dir / "docs").glob("*.txt"))), encoding="utf-8")
+    claimx = [sys.executable, "-m", "claimx.cli"]
+    records, groups = tmp_path / "r.jsonl", tmp_path / "g.jsonl"
+    subprocess.run([*claimx, "extract", str(inputs), "--text-field", "body", "--date-field", "published", "-j", "1",
+                    "-o", str(records)], check=True, capture_output=True)
+    out = subprocess.run([*claimx, "compare", str(records), "--json", "--all"], check=True, capture_output=True,
+                         text=True).stdout
+    groups.write_text(out, encoding="utf-8")
+    assert all(json.loads(line)["schema"] == "claimx-group/1" for line in out.splitlines())
+    rows = [json.loads(line) for line in records.read_text(encoding="utf-8").splitlines()]
+    assert all(r["article_date"] for r in rows if r["kind"] == "casualty")
+    score = subprocess.run([sys.executable, str(SHARED / "eval" / "score_incidents.py"), str(set_dir), str(records),
+                            str(groups), "--json"], check=True, capture_output=True, text=True)
+    result = json.loads(score.stdout)
+    assert result["intruders"] == 0
+    assert result["completeness"] >= 0.9 and result["groups_per_unit"] <= 1.5

@@ -181,10 +181,6 @@ def casualty_key(record: dict) -> dict:
     return key
 
 
-def target_category(record: dict) -> str:
-    return (record.get("target") or {}).get("category") or "unstated"
-
-
 def group_records(records: Iterable[dict], kinds: Iterable[str] = ("casualty", "strike")) -> list[Group]:
     """Every casualty figure lands in exactly one group: one per quantity within an incident,
     running totals by country and year, figures whose incident cannot be told alone. Strikes
@@ -204,7 +200,8 @@ def group_records(records: Iterable[dict], kinds: Iterable[str] = ("casualty", "
     for r in sorted((r for r in records if id(r) not in linked and r["kind"] == "casualty"),
                     key=lambda r: (r["doc"], r["id"])):
         key = casualty_key(r)
-        ident = ("running", tuple(sorted(key.items()))) if key["scope"] == "cumulative" else ("alone", r["doc"], r["id"])
+        running = key["scope"] == "cumulative"
+        ident = ("running", tuple(sorted(key.items()))) if running else ("alone", r["doc"], r["id"])
         groups.setdefault(ident, Group("casualty", key)).add(r)
     order = {"disputed": 0, "consistent": 1, "single": 2}
     return sorted(groups.values(), key=lambda g: (order[g.status], -g.sources, -len(g.members),
