@@ -89,6 +89,9 @@ def test_event_window(sentence, article, window):
     ({"date": "7/10/2016"}, "Published July 27 2016 A twin bombing", (D(2016, 7, 27), "dateline")),
     ({}, "Wednesday 27 Jul 2016 Double bomb attack", (D(2016, 7, 27), "dateline")),
     ({}, "27-07-2016 Syria Dozens killed", (D(2016, 7, 27), "dateline")),
+    ({}, "9 Aug 2016 5 people were killed", (D(2016, 8, 9), "dateline")),  # commas stripped: not the 5th
+    ({}, "Last updated at Jul 282016 QAMISHLI Syria", (D(2016, 7, 28), "dateline")),
+    ({"date": "8/21/2017"}, "Ghouta: On August 21 2013 the regime fired", (D(2017, 8, 21), "meta")),  # an event
     ({}, "A twin bombing", (None, None)),
 ])
 def test_article_date(meta, text, expected):

@@ -26,6 +26,7 @@ RELATIVE_WINDOWS = {"overnight": (1, 0), "last night": (1, 0), "this week": (6, 
 DAY_WORDS = {"yesterday", "today", "tonight", "ago"}
 CUES = set(WEEKDAYS) | MONTHS | DAY_WORDS | {"overnight", "night", "week", "month"}
 SETTINGS = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first"}
+EVENT_PREPOSITIONS = {"on", "in", "since", "from", "until", "by", "before", "after"}
 DATELINE_CHARS = 400  # a dateline (or a dated photo caption) is printed at the top of the article
 
 
@@ -41,24 +42,39 @@ def parse_date(value: str) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
+def _normalised(text: str) -> str:
+    text = re.sub(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.", r"\1", text)  # "Sept. 30" splits otherwise
+    return re.sub(r"\b([A-Z][a-z]{2,8}) (\d{1,2})((?:19|20)\d\d)\b", r"\1 \2 \3", text)  # "Jul 282016": comma lost
+
+
 def _search(text: str, base: dt.date | None) -> list[tuple[str, dt.date]]:
     from dateparser.search import search_dates
 
     settings = dict(SETTINGS, RELATIVE_BASE=dt.datetime.combine(base or dt.date(2000, 1, 1), dt.time()))
-    text = re.sub(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.", r"\1", text)  # "Sept. 30" splits otherwise
-    text = re.sub(r"\b([A-Z][a-z]{2,8}) (\d{1,2})((?:19|20)\d\d)\b", r"\1 \2 \3", text)  # "Jul 282016": comma lost
-    found = search_dates(text, languages=["en"], settings=settings) or []
+    found = search_dates(_normalised(text), languages=["en"], settings=settings) or []
     return [(phrase, when.date()) for phrase, when in found]
 
 
 def dateline(text: str) -> dt.date | None:
-    """The full date (with its year) printed in the article's first lines, if any."""
-    head = text[:DATELINE_CHARS]
-    if not CUES.intersection(_words(head)) and not re.search(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}", head):
-        return None
-    for phrase, when in _search(head, None):
-        if re.search(r"\b(19|20)\d\d\b", phrase) and _has_day(phrase):
-            return when
+    """The full date (with its year) printed in the article's first lines, if any. Each token
+    holding a year ends a candidate: the longest run of up to five tokens before it that
+    `dateparser` reads as a day ("9 Aug 2016 5 people" is 9 August, not the 5th). A date after
+    "on", "in" or "since" dates an event, not the article."""
+    import dateparser
+
+    tokens = _normalised(text[:DATELINE_CHARS]).split()
+    for i, token in enumerate(tokens):
+        if not re.search(r"(19|20)\d\d\b", token):
+            continue
+        for first in range(max(i - 4, 0), i + 1):
+            phrase = " ".join(tokens[first : i + 1])
+            if not _has_day(phrase) or EVENT_PREPOSITIONS.intersection(_words(phrase)):
+                continue
+            parsed = dateparser.parse(phrase, languages=["en"], settings=SETTINGS)
+            if parsed is not None:
+                if first > 0 and tokens[first - 1].lower().strip(":,") in EVENT_PREPOSITIONS:
+                    break
+                return parsed.date()
     return None
 
 
