@@ -14,29 +14,33 @@ def _words(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _aliases() -> list[tuple[str, str, bool]]:
-    """(alias words, actor, case-sensitive) longest first, so that "Syrian Democratic Forces"
-    is found before "Syrian forces" could be."""
+def _matchers() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
+    """Two alternations (longest alias first, so that "Syrian Democratic Forces" wins over
+    "Syrian forces"): folded words, and all-capital acronyms ("IS", "US") matched only in
+    capitals, where "is" and "us" are words; and each alias's actor."""
     data = rules.load("actors.json")
-    out = []
+    exact, folded, names = [], [], {}
     for n, entry in enumerate(data.get("actors") or ()):
         if not isinstance(entry.get("actor"), str) or not isinstance(entry.get("aliases"), list):
             raise rules.PatternError(f"actors.json: entry 'actors' item {n}: needs \"actor\" and \"aliases\"")
         for alias in entry["aliases"]:
-            # an all-capital short alias ("IS", "US") is an acronym only in capitals: "is" and "us" are words
-            out.append((alias if alias.isupper() else _words(alias), entry["actor"], alias.isupper()))
-    return sorted(out, key=lambda a: -len(a[0]))
+            key = alias if alias.isupper() else _words(alias)
+            (exact if alias.isupper() else folded).append(key)
+            names.setdefault(key, entry["actor"])
+
+    def alternation(aliases):
+        return "|".join(re.escape(a) for a in sorted(set(aliases), key=len, reverse=True))
+
+    return (re.compile(rf"(?<![\w.-])(?:{alternation(exact)})(?![\w-])"),
+            re.compile(rf"(?<= )(?:{alternation(folded)})(?= )"), names)
 
 
 def actor(text: str | None) -> str | None:
     """The canonical actor a phrase names (the one named first when it names several)."""
     if not text:
         return None
+    exact, folded, names = _matchers()
     low = f" {_words(text)} "
-    hits = []
-    for alias, name, exact in _aliases():
-        where = re.search(rf"(?<![\w.-]){re.escape(alias)}(?![\w-])", text) if exact else \
-            re.search(rf" {re.escape(alias)} ", low)
-        if where:
-            hits.append((where.start() / (len(text) if exact else len(low)), -len(alias), name))
-    return min(hits)[2] if hits else None
+    hits = [(m.start() / len(text), names[m.group()]) for m in exact.finditer(text)]
+    hits += [(m.start() / len(low), names[m.group()]) for m in folded.finditer(low)]
+    return min(hits)[1] if hits else None

@@ -14,6 +14,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 Window = tuple[dt.date, dt.date]
@@ -119,7 +120,7 @@ def event_window(sentence: str, article: dt.date | None) -> Window | None:
                 return article - dt.timedelta(days=first), article - dt.timedelta(days=last)
         if re.search(r"\bearlier this month\b", low):
             return article.replace(day=1), article
-    for phrase, when in _search(sentence, article):
+    for phrase, when in (found for snippet in _snippets(sentence) for found in _search(snippet, article)):
         pw = _words(phrase)
         weekday = next((w for w in pw if w in WEEKDAYS), None)
         month = any(w in MONTHS and (w != "may" or "May" in phrase) for w in pw)
@@ -137,6 +138,17 @@ def event_window(sentence: str, article: dt.date | None) -> Window | None:
         if DAY_WORDS.intersection(pw):
             return when, when
     return None
+
+
+def _snippets(sentence: str) -> Iterator[str]:
+    """A few words around each word that can start a date: `dateparser`'s search costs grow
+    with the text, and a sentence is mostly other words."""
+    tokens = sentence.split()
+    for i, token in enumerate(tokens):
+        word = re.sub(r"[^a-z]", "", token.lower())
+        if word in WEEKDAYS or word in DAY_WORDS or (word in MONTHS and (word != "may" or token.startswith("May"))) \
+                or re.search(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}", token):
+            yield " ".join(tokens[max(i - 3, 0) : i + 4])
 
 
 def iso(window: Window | None) -> dict | None:
