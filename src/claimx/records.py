@@ -86,9 +86,13 @@ class Attacker(NamedSpan):
 
 
 class Incident(BaseModel):
+    """What tells a figure's event apart, as the casualty component reads it, and its actor."""
+
     model_config = ConfigDict(extra="allow")
+    date: str | None = None
+    weekday: str | None = None
     attacker: str | None = None
-    actor: str | None = None
+    actor: str | None = None  # canonical actor (patterns/actors.json)
 
 
 class Target(Span):
@@ -126,6 +130,7 @@ class Casualty(_Record):
     event_date: EventDate | None = None
     event_place: EventPlace | None = None
     article_date: str | None = None
+    event_weekday: str | None = None  # an undated article's weekday of the event
     subcount: bool = False  # a part of a larger toll ("six children among the dead")
     part_of: str | None = None  # the id of that toll in the same document, when extracted
 
@@ -144,6 +149,7 @@ class Strike(_Record):
     event_date: EventDate | None = None
     event_place: EventPlace | None = None
     article_date: str | None = None
+    event_weekday: str | None = None
 
 
 Record = TypeAdapter(Annotated[Claim | Casualty | Strike, Field(discriminator="kind")])
