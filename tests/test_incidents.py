@@ -202,6 +202,26 @@ def test_result_does_not_depend_on_input_order():
         assert shape(shuffled) == expected
 
 
+def strike(doc, day, geo, actor, category="civilians", source=None):
+    return {"schema": "claimx/1", "kind": "strike", "doc": doc, "id": "s1", "start": 0, "end": 5, "text": "x",
+            "trigger": {"text": "hit", "start": 0, "end": 3},
+            "attacker": {"text": actor or "it", "start": 0, "end": 1, "name": actor, "actor": actor},
+            "target": {"text": "t", "start": 0, "end": 1, "category": category}, "place": None, "count": None,
+            "source": {"text": source, "start": 0, "end": 1, "name": source} if source else None, "claim": None,
+            "hypothetical": False, "negated": False, "event_date": {"start": day, "end": day},
+            "event_place": {**geo, "basis": "place"}}
+
+
+def test_strikes_are_grouped_by_incident_not_by_attacker_name():
+    recs = [strike("a", "2016-07-27", QAMISHLI, "Islamic State", source="SANA"),
+            strike("b", "2016-07-27", QAMISHLI, None, "military", source="Kurdish media"),
+            strike("c", "2016-05-02", QAMISHLI, "Islamic State"), strike("d", "2017-11-13", ATAREB, "Russia")]
+    groups = [g for g in group_records(recs) if g.kind == "strike"]
+    assert sorted(sorted(m.record["doc"] for m in g.members) for g in groups) == [["a", "b"], ["c"], ["d"]]
+    same = next(g for g in groups if len(g.members) == 2)
+    assert same.status == "disputed" and same.incident_json()["actor"] == "Islamic State"
+
+
 def test_diverging_versions_and_order_by_article_date():
     recs = [figure("b", 90, "2016-07-28", QAMISHLI, "at_least"), figure("a", 40, "2016-07-27", QAMISHLI, "at_least")]
     group = main_group(group_records(recs), "a")
