@@ -87,8 +87,7 @@ def run_extract(
             if progress:
                 progress()
 
-    for doc, records, errors in extract_records(nlp, documents(), kinds, n_process=n_process,
-                                                      date_field=date_field):
+    for doc, records, errors in extract_records(nlp, documents(), kinds, n_process=n_process, date_field=date_field):
         if errors:
             note(extraction_failed(doc.where or doc.id, errors))
             continue
