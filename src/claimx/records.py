@@ -131,6 +131,7 @@ class Casualty(_Record):
     event_place: EventPlace | None = None
     article_date: str | None = None
     event_weekday: str | None = None  # an undated article's weekday of the event
+    attack: list[str] = Field(default_factory=list)  # kinds of attack the sentence names (patterns/attacks.json)
     subcount: bool = False  # a part of a larger toll ("six children among the dead")
     part_of: str | None = None  # the id of that toll in the same document, when extracted
 
@@ -150,6 +151,7 @@ class Strike(_Record):
     event_place: EventPlace | None = None
     article_date: str | None = None
     event_weekday: str | None = None
+    attack: list[str] = Field(default_factory=list)
 
 
 Record = TypeAdapter(Annotated[Claim | Casualty | Strike, Field(discriminator="kind")])

@@ -1,5 +1,6 @@
 """Canonical actors from `patterns/actors.json`: "Russian warplanes", "Moscow" and "Russian jets"
-are all Russia; a text naming no known actor (a time, a weapon, a pronoun) has none."""
+are all Russia; a text naming no known actor (a time, a weapon, a pronoun) has none. And the
+kinds of attack a sentence names (`patterns/attacks.json`): air strike, shelling, bombing..."""
 
 from __future__ import annotations
 
@@ -44,3 +45,22 @@ def actor(text: str | None) -> str | None:
     hits = [(m.start() / len(text), names[m.group()]) for m in exact.finditer(text)]
     hits += [(m.start() / len(low), names[m.group()]) for m in folded.finditer(low)]
     return min(hits)[1] if hits else None
+
+
+@lru_cache(maxsize=1)
+def _attack_words() -> tuple[re.Pattern, dict[str, str]]:
+    data = rules.load("attacks.json")
+    names = {}
+    for n, entry in enumerate(data.get("kinds") or ()):
+        if not isinstance(entry.get("kind"), str) or not isinstance(entry.get("words"), list):
+            raise rules.PatternError(f"attacks.json: entry 'kinds' item {n}: needs \"kind\" and \"words\"")
+        for word in entry["words"]:
+            names.setdefault(_words(word), entry["kind"])
+    alternation = "|".join(re.escape(w) for w in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<= )(?:{alternation})(?= )"), names
+
+
+def attack_kinds(text: str) -> list[str]:
+    """The kinds of attack a sentence names, sorted ("killed in air strikes and shelling": both)."""
+    pattern, names = _attack_words()
+    return sorted({names[m.group()] for m in pattern.finditer(f" {_words(text)} ")})

@@ -1,7 +1,8 @@
 """The incident context of one document's records, added once the document's records are
 complete (called from the spine): `place.geo`, `event_date`, `event_place`, `article_date`,
-`actor` on strike attackers and casualty incidents, `subcount` / `part_of` for sub-counts,
-and `outcome` casualties for a figure of the killed and injured together."""
+`actor` on strike attackers and casualty incidents, `attack` (the kinds of attack the
+sentence names), `subcount` / `part_of` for sub-counts, and `outcome` casualties for a
+figure of the killed and injured together."""
 
 from __future__ import annotations
 
@@ -106,6 +107,7 @@ def enrich(text: str, meta: dict, records: list[dict], date_field: str = "date")
         r["event_weekday"] = (dates.weekday(r["text"]) or lead_weekday) if window is None else None
         r["article_date"] = article.isoformat() if article else None
         r["event_place"] = _event_place(r, found, main)
+        r["attack"] = actors.attack_kinds(r["text"])
         if r["kind"] == "casualty":
             if r["outcome"] != "casualties" and is_combined(text, r):
                 r["outcome"] = "casualties"

@@ -1,5 +1,6 @@
 """Linking casualty figures and strikes into incidents by scored evidence: date window, place
-(containment or distance), actor. Pure: enriched claimx/1 records in, incidents out.
+(containment or distance), actor, and the kind of attack (an air raid and a shelling in one
+city and week are two incidents). Pure: enriched claimx/1 records in, incidents out.
 
 Records are taken in a fixed order (narrowest window, busiest day, date, document, id), so
 the result does not depend on input order. Each record joins the best-scoring incident whose anchor date is
@@ -29,8 +30,9 @@ class Incident:
     places: list[dict] = field(default_factory=list)
     actors: set[str] = field(default_factory=set)
     records: list[dict] = field(default_factory=list)
+    attacks: set[str] = field(default_factory=set)  # the kinds of attack its reports name
 
-    def score(self, window, geo: dict, actor: str | None) -> int | None:
+    def score(self, window, geo: dict, actor: str | None, attacks: set[str] = frozenset()) -> int | None:
         """How well a record fits; None when it cannot be this incident."""
         gap = gap_days(self.anchor, window)
         if gap > DATE_SLACK:
@@ -45,10 +47,13 @@ class Incident:
         score = place + (2 if gap <= 1 else 1)
         if actor and self.actors:  # one side blamed by all so far, another by this report: a doubt
             score += 1 if actor in self.actors else -2 if len(self.actors) == 1 else 0
+        if attacks and self.attacks:  # reports of one attack may call it differently: evidence, no veto
+            score += 1 if attacks & self.attacks else -1
         return score
 
     def add(self, record: dict, window, geo: dict, actor: str | None) -> None:
         self.records.append(record)
+        self.attacks.update(record.get("attack") or ())
         if (window[1] - window[0]) < (self.anchor[1] - self.anchor[0]):
             self.anchor = window
         if geo["level"] != "country" and all(place_match(geo, p) != 3 for p in self.places):
@@ -89,17 +94,17 @@ def link(records: list[dict]) -> list[Incident]:
     incidents: list[Incident] = []
     blocks: dict[tuple[str, dt.date], list[int]] = defaultdict(list)
     for r in todo:
-        window, geo, actor = _window(r), r["event_place"], record_actor(r)
+        window, geo, actor, attacks = _window(r), r["event_place"], record_actor(r), set(r.get("attack") or ())
         days = range(-DATE_SLACK, (window[1] - window[0]).days + DATE_SLACK + 1)
         candidates = {i for d in days for i in blocks.get((geo["country"], window[0] + dt.timedelta(days=d)), ())}
-        scored = [(s, i) for i in sorted(candidates) if (s := incidents[i].score(window, geo, actor)) is not None
-                  and s >= MIN_SCORE]
+        scored = [(s, i) for i in sorted(candidates)
+                  if (s := incidents[i].score(window, geo, actor, attacks)) is not None and s >= MIN_SCORE]
         if scored:
             best = max(scored, key=lambda si: (si[0], -si[1]))[1]
             incidents[best].add(r, window, geo, actor)
             continue
         incidents.append(Incident(window, [geo] if geo["level"] != "country" else [], {actor} if actor else set(),
-                                  [r]))
+                                  [r], attacks))
         start, end = window
         if (end - start).days <= WIDE_WINDOW:
             for n in range((end - start).days + 1):
@@ -122,9 +127,10 @@ def _join_by_weekday(records: list[dict], incidents: list[Incident]) -> None:
         if (inc.anchor[1] - inc.anchor[0]).days == 0:
             by_weekday[(inc.places[0]["country"] if inc.places else "", WEEKDAYS[inc.anchor[0].weekday()])].append(inc)
     for r in sorted(records, key=lambda r: (r["doc"], r["id"])):
-        geo, actor = r["event_place"], record_actor(r)
+        geo, actor, attacks = r["event_place"], record_actor(r), set(r.get("attack") or ())
         fits = [inc for inc in by_weekday.get((geo["country"], r["event_weekday"]), ())
                 if actor and actor in inc.actors and geo["level"] != "country"
+                and not (attacks and inc.attacks and not attacks & inc.attacks)
                 and max((m for p in inc.places if (m := place_match(geo, p)) is not None), default=-1) >= 1
                 and not any(place_match(geo, p) is None for p in inc.places)]
         if len(fits) == 1:
