@@ -111,6 +111,17 @@ def test_actor(text, actor):
     assert actors.actor(text) == actor
 
 
+@pytest.mark.parametrize("text, kinds", [
+    ("Syrian air force raids left 15 people dead", ["air strike"]),
+    ("Nine civilians died in rebel shelling of the west", ["shelling"]),
+    ("A twin bombing struck a crowd", ["bombing"]),
+    ("killed in air strikes and shelling", ["air strike", "shelling"]),
+    ("At least 44 people were killed", []),
+])
+def test_attack_kinds(text, kinds):
+    assert actors.attack_kinds(text) == kinds
+
+
 @pytest.mark.parametrize("text, part", [
     ("Five children were among the dead in the market", True),
     ("At least two of the killed in Jayrud were medical staff", True),
