@@ -7,7 +7,7 @@ SHARED ?= ../shared
 BASE   := $(VENV)/.installed-base
 FULL   := $(VENV)/.installed
 
-.PHONY: setup demo test bench quality lint clean
+.PHONY: setup demo test bench bench-compare quality incidents lint clean
 
 $(BASE): pyproject.toml
 	@test -d $(VENV) || $(PYTHON) -m venv $(VENV) >&2
@@ -33,6 +33,14 @@ bench: setup
 
 quality: setup
 	$(BIN)/python bench/quality.py --shared $(SHARED)
+
+incidents: setup
+	$(BIN)/python bench/incidents.py --shared $(SHARED)
+
+bench-compare: setup
+	mkdir -p out
+	$(BIN)/claimx extract $(SHARED)/corpus/fakes --jobs 1 -o out/corpus-records.jsonl
+	$(BIN)/python bench/compare_speed.py out/corpus-records.jsonl
 
 lint: setup
 	$(BIN)/ruff check src tests bench

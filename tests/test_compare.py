@@ -8,10 +8,13 @@ from typer.testing import CliRunner
 
 from claimx.cli import app
 from claimx.compare import group_records, interval
+from claimx.incidents.places import resolve
+
+HOMS = resolve("Homs", "SY")
 
 
 def figure(doc, rid, value, qualifier="exact", source=None, outcome="killed", category="civilians",
-           scope="incident", date=None, weekday="wednesday", attacker="Russia", place=None, low=None, high=None):
+           scope="incident", date="2015-09-30", attacker="Russia", place=HOMS, low=None, high=None):
     lo = value if low is None and qualifier in ("exact", "at_least", "more_than", "vague") else low
     hi = value if high is None and qualifier in ("exact", "up_to", "less_than") else high
     return {
@@ -20,8 +23,9 @@ def figure(doc, rid, value, qualifier="exact", source=None, outcome="killed", ca
                    "qualifier": qualifier},
         "outcome": outcome, "victims": {"text": "x", "start": 0, "end": 1, "category": category},
         "source": {"text": source, "start": 0, "end": 1, "name": source} if source else None, "claim": None,
-        "place": {"text": place, "start": 0, "end": 1} if place else None, "scope": scope,
-        "incident": {"date": date, "weekday": weekday, "attacker": attacker},
+        "place": None, "scope": scope, "incident": {"attacker": attacker, "actor": attacker},
+        "event_date": {"start": date, "end": date} if date else None,
+        "event_place": {**place, "basis": "place"} if place else None,
     }
 
 
@@ -60,24 +64,23 @@ def test_repeats_within_a_source_count_once():
 
 @pytest.mark.parametrize("other", [
     dict(outcome="injured"), dict(category="combatants"), dict(scope="cumulative"), dict(date="2016-08-16"),
-    dict(weekday="tuesday"), dict(attacker="rebels"),
+    dict(place=resolve("Aleppo", "SY")), dict(date=None), dict(place=None),
 ])
-def test_different_quantities_never_merge(other):
-    first = figure("a", "f1", 36, date="2015-09-30")
+def test_different_quantities_and_unknown_incidents_never_merge(other):
+    first = figure("a", "f1", 36)
     groups = group_records([first, figure("b", "f1", 36, **other)])
     assert len(groups) == 2
 
 
-def test_unknowns_merge_and_people_match_civilians():
-    groups = group_records([figure("a", "f1", 36, attacker=None, weekday=None),
-                            figure("b", "f1", 40, category="people")])
+def test_people_match_civilians_and_unknown_attackers_join():
+    groups = group_records([figure("a", "f1", 36, attacker=None), figure("b", "f1", 40, category="people")])
     assert len(groups) == 1 and groups[0].status == "disputed"
 
 
 def test_running_totals_ignore_the_incident_and_never_meet_single_tolls():
-    records = [figure("a", "f1", 200000, "at_least", category="people", scope="cumulative", weekday="monday"),
-               figure("b", "f1", 290000, "more_than", category="people", scope="cumulative", weekday="friday"),
-               figure("b", "f2", 290000, category="people")]
+    records = [figure("a", "f1", 200000, "at_least", category="people", scope="cumulative", date="2015-09-28"),
+               figure("b", "f1", 290000, "more_than", category="people", scope="cumulative", date="2015-10-02"),
+               figure("b", "f2", 36, category="people")]
     cumulative = [g for g in group_records(records) if g.key["scope"] == "cumulative"]
     assert len(cumulative) == 1 and cumulative[0].status == "consistent" and len(cumulative[0].members) == 2
 
@@ -96,7 +99,8 @@ def strike(doc, rid, source, category, attacker="Russia"):
             "attacker": {"text": attacker, "start": 0, "end": 1, "name": attacker},
             "target": {"text": "t", "start": 0, "end": 1, "category": category}, "place": None, "count": None,
             "source": {"text": source, "start": 0, "end": 1, "name": source}, "claim": "c1",
-            "hypothetical": False, "negated": False}
+            "hypothetical": False, "negated": False, "event_date": {"start": "2015-09-30", "end": "2015-09-30"},
+            "event_place": {**HOMS, "basis": "place"}}
 
 
 def test_strike_targets_disputed_between_sources():
@@ -123,9 +127,12 @@ def test_compare_json_on_the_seed_corpus(corpus_jsonl):
     first_day = next(g for g in groups if g["kind"] == "casualty" and g["status"] == "disputed")
     assert len({m["doc"] for m in first_day["members"]}) >= 3
     assert {"Khaled Khoja", "Bassam Barabandi"} <= {m["source"] for m in first_day["members"]}
-    assert any(g["kind"] == "casualty" and "running total" in g["quantity"] for g in groups)
+    assert not {200000, 290000} & {m["value"] for m in first_day["members"]}  # running totals stay out
+    assert first_day["incident"]["actor"] == "Russia" and first_day["incident"]["articles"] >= 3
+    # strikes are grouped by incident: the first day's targets as Moscow and the activists tell them
     targets = next(g for g in groups if g["kind"] == "strike" and g["status"] == "disputed")
-    assert {"Russian defense ministry", "Ahmet Davutoglu"} <= {m["source"] for m in targets["members"]}
+    assert "Russian defense ministry" in {m["source"] for m in targets["members"]}
+    assert targets["incident"]["event_date"] == first_day["incident"]["event_date"]
 
 
 def test_compare_all_places_every_figure(corpus_jsonl):

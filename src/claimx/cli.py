@@ -107,6 +107,8 @@ StdinOpt = Annotated[StdinFormat, typer.Option("--stdin-format", help="What - ho
                                                "first line opens a JSON object, else one text), jsonl or text.")]
 IdFieldOpt = Annotated[str, typer.Option("--id-field", help="JSON-lines field holding the id.")]
 TextFieldOpt = Annotated[str, typer.Option("--text-field", help="JSON-lines field holding the text.")]
+DateFieldOpt = Annotated[str, typer.Option("--date-field", help="JSON-lines field holding the article's date "
+                                           "(any common format); a dateline in the text wins.")]
 
 
 def load_pipeline(model: str | None, kinds: tuple[str, ...], patterns: Path | None):
@@ -194,6 +196,7 @@ def extract(
                                                    "(repeatable; default *.txt, *.md).")] = None,
     id_field: IdFieldOpt = "id",
     text_field: TextFieldOpt = "text",
+    date_field: DateFieldOpt = "date",
     stdin_format: StdinOpt = StdinFormat.auto,
     fmt: Annotated[Format, typer.Option("--format", help="jsonl (data), table (for reading), or parquet "
                                         "(-o FILE; needs pyarrow, in 'claimx[ray]').")] = Format.jsonl,
@@ -222,7 +225,7 @@ def extract(
         raise typer.BadParameter("--format table prints to the terminal; drop -o", param_hint="--format")
     if fmt is Format.parquet and output is None:
         raise typer.BadParameter("--format parquet needs -o FILE", param_hint="--format")
-    opts = Options(tuple(glob) if glob else DEFAULT_GLOBS, id_field, text_field, stdin_format.value)
+    opts = Options(tuple(glob) if glob else DEFAULT_GLOBS, id_field, text_field, stdin_format.value, date_field)
     table_rows: list[dict] = []
     writer = open_writer(output, fmt, resume) if output else StdoutWriter()
     write = table_rows.extend if fmt is Format.table else writer.write_document
@@ -234,7 +237,8 @@ def extract(
         else:
             nlp = load_pipeline(model, wanted, patterns)
             summary = run_extract(nlp, read_inputs(paths, opts), write, wanted, n_process=jobs or CORES,
-                                  done_ids=writer.done_ids, fail_fast=fail_fast, progress=tick)
+                                  done_ids=writer.done_ids, fail_fast=fail_fast, progress=tick,
+                                  date_field=date_field)
     writer.commit()
     if fmt is Format.table:
         from claimx.render import page, records_table
@@ -291,6 +295,7 @@ def compare(
     stdin_format: StdinOpt = StdinFormat.auto,
     no_pager: NoPagerOpt = False,
     patterns: PatternsOpt = None,
+    date_field: DateFieldOpt = "date",
 ) -> None:
     """Disputed figures and strike targets side by side, across documents and sources."""
     from claimx.compare import group_records
@@ -299,7 +304,7 @@ def compare(
     from claimx.sources import Problem, Stdin, is_saved_record, read_inputs, saved_records, saved_records_file
 
     wanted = parse_kinds(kinds)
-    opts = Options(DEFAULT_GLOBS, id_field, text_field, stdin_format.value)
+    opts = Options(DEFAULT_GLOBS, id_field, text_field, stdin_format.value, date_field)
     records: list[dict] = []
     summary = Summary()
     articles: list[str] = []
@@ -315,14 +320,14 @@ def compare(
         for item in saved:
             if isinstance(item, Problem):
                 summary.note(item)
-            else:
+            elif item.get("kind") in wanted:  # claims are not compared: let them go
                 records.append(item)
     writer = StdoutWriter()
     if articles:
         nlp = load_pipeline(model, wanted, patterns)
         with ending_cleanly(writer), progress_bar(articles, opts, True) as tick:
             extracted = run_extract(nlp, read_inputs(articles, opts, stdin), records.extend, wanted,
-                                    n_process=jobs or CORES, progress=tick)
+                                    n_process=jobs or CORES, progress=tick, date_field=date_field)
         summary.failed += extracted.failed
     groups = [g.to_json(f"g{n}") for n, g in enumerate(group_records(records, wanted), 1)]
     shown = [g for g in groups if show_all or g["status"] != "single"]

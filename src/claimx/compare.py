@@ -2,8 +2,10 @@
 whether the versions can all be true. Pure: claimx/1 records in, claimx-group/1 groups out.
 
 A casualty figure is an interval ("at least 33" is [33, inf), "about 20" a band, "36" exact).
-Figures report the same quantity when outcome, victims, scope and incident agree; a group is
-disputed when its intervals have no common point.
+Figures and strikes are first linked into incidents (claimx.incidents.linking: date window,
+place, actor); within an incident each quantity (outcome and victim class, sub-counts apart)
+is one group. A group is disputed when its intervals have no common point, and diverging
+when they have one but the sources' counts are far apart ("at least 40" and "at least 90").
 """
 
 from __future__ import annotations
@@ -13,10 +15,14 @@ import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from claimx.incidents.linking import RUNNING_TOTAL, Incident, link, record_actor
+
 GROUP_SCHEMA = "claimx-group/1"
 ABOUT_BAND = 0.1  # "about 20" covers 18..22
 VICTIM_CLASS = {"people": "civilians"}  # unspecified people and civilians are the same victims in news usage
 INF = math.inf
+DIVERGING_RATIO = 1.5  # compatible counts whose largest is this many times the smallest...
+DIVERGING_GAP = 5  # ...and this many apart are shown as diverging versions
 
 
 def interval(figure: dict) -> tuple[float, float]:
@@ -58,14 +64,9 @@ class Group:
     kind: str
     key: dict  # what the members agree on; None values are unknown
     members: list[Member] = field(default_factory=list)
+    incident: Incident | None = None
 
-    def compatible(self, key: dict) -> bool:
-        return all(self.key.get(k) is None or v is None or _same(k, self.key[k], v) for k, v in key.items())
-
-    def add(self, record: dict, key: dict) -> None:
-        for k, v in key.items():
-            if self.key.get(k) is None:
-                self.key[k] = v
+    def add(self, record: dict) -> None:
         for m in self.members:
             if self.repeats(m.record, record):
                 m.repeats.append(record)
@@ -92,6 +93,14 @@ class Group:
             return "disputed" if max(lows) > min(highs) else "consistent"
         return "disputed" if len({target_category(m.record) for m in self.members}) > 1 else "consistent"
 
+    @property
+    def diverging(self) -> bool:
+        """Versions that can all be true yet whose counts are far apart."""
+        if self.kind != "casualty" or self.status != "consistent":
+            return False
+        values = [m.record["figure"]["value"] for m in self.members]
+        return max(values) >= DIVERGING_RATIO * max(min(values), 1) and max(values) - min(values) >= DIVERGING_GAP
+
     def estimates(self) -> tuple[int | None, float | None, int | None]:
         """Conservative low (the smallest reported value, as ACLED codes it), a UCDP-style best
         (the median of the sources' values) and high (the largest bounded value)."""
@@ -105,23 +114,44 @@ class Group:
     def quantity(self) -> str:
         k = self.key
         if self.kind == "casualty":
-            parts = [f"{k['victims']} {k['outcome']}" + (" (running total)" if k["scope"] == "cumulative" else "")]
+            parts = [f"{k['victims']} {k['outcome']}" + (" (running total)" if k["scope"] == "cumulative" else "")
+                     + (" (part of a toll)" if k.get("part") else "")]
         else:
-            parts = [f"targets of {k['attacker']} strikes"]
-        parts += [v for v in (k.get("place"), k.get("attacker") if self.kind == "casualty" else None) if v]
-        when = k.get("date") or k.get("weekday")
-        if when:
-            parts.append(str(when).lstrip("-"))
+            parts = ["strike targets"]
+        info = self.incident_json()
+        if info:
+            place = (info["place"] or {}).get("name")
+            actor = info["actor"]
+            when = info["event_date"]["start"] if info["event_date"]["start"] == info["event_date"]["end"] \
+                else f"{info['event_date']['start']}..{info['event_date']['end']}"
+            parts += [v for v in (place, actor, when) if v]
+        elif k.get("year"):
+            parts.append(k["year"])
         return ", ".join(parts)
+
+    def incident_json(self) -> dict | None:
+        """Event date or window, place with geo, actor, articles and independent sources."""
+        inc = self.incident
+        if inc is None:
+            return None
+        actors = [a for r in inc.records if (a := record_actor(r))]
+        place = next((p for p in inc.places if p["level"] == "city"), inc.places[0] if inc.places else None)
+        tellers = {source_name(r) or f"({r['doc']})" for r in inc.records}
+        return {"event_date": {"start": inc.anchor[0].isoformat(), "end": inc.anchor[1].isoformat()},
+                "place": {k: v for k, v in place.items() if k != "basis"} if place else None,
+                "actor": max(set(actors), key=lambda a: (actors.count(a), a)) if actors else None,
+                "articles": len({r["doc"] for r in inc.records}), "sources": len(tellers)}
 
     def to_json(self, gid: str) -> dict:
         low, best, high = self.estimates()
         out = {"schema": GROUP_SCHEMA, "id": gid, "kind": self.kind, "quantity": self.quantity(),
                "status": self.status, "low": low, "best": best, "high": high,
-               "spread": (high - low) if low is not None else None, "sources": self.sources, "members": []}
-        for m in self.members:
+               "spread": (high - low) if low is not None else None, "sources": self.sources,
+               "diverging": self.diverging, "incident": self.incident_json(), "members": []}
+        for m in sorted(self.members, key=lambda m: (m.record.get("article_date") or "9999", m.record["doc"])):
             r = m.record
-            entry = {"doc": r["doc"], "id": r["id"], "source": source_name(r), "evidence": r["text"]}
+            entry = {"doc": r["doc"], "id": r["id"], "source": source_name(r), "evidence": r["text"],
+                     "article_date": r.get("article_date")}
             if self.kind == "casualty":
                 fig = r["figure"]
                 lo, hi = interval(fig)
@@ -135,69 +165,44 @@ class Group:
         return out
 
 
-def _same(key: str, a, b) -> bool:
-    if key == "date" and len(a) > 4 and len(b) > 4:  # "--09-30" (no year) matches "2015-09-30"
-        return a[-5:] == b[-5:] and (a.startswith("-") or b.startswith("-") or a[:4] == b[:4])
-    return a == b
-
-
-def place_name(record: dict) -> str | None:
-    place = record.get("place")
-    if not place:
-        return None
-    words = [w for w in place["text"].replace("'s", "").split() if w[:1].isupper()]
-    return words[0] if words else None
-
-
 def target_category(record: dict) -> str:
     return (record.get("target") or {}).get("category") or "unstated"
 
 
 def casualty_key(record: dict) -> dict:
-    incident = record.get("incident") or {}
+    """The quantity a figure reports: outcome and victim class; a sub-count is its own quantity."""
     category = (record.get("victims") or {}).get("category", "people")
-    date = record.get("date") or incident.get("date")
-    running = record["scope"] == "cumulative"
-    return {
-        "outcome": record["outcome"],
-        "victims": VICTIM_CLASS.get(category, category),
-        "scope": record["scope"],
-        "place": place_name(record),
-        # a running total is one quantity whatever the day or attack its article reports
-        "attacker": None if running else incident.get("attacker"),
-        "date": (date[:4] if date and date[0].isdigit() else None) if running else date,
-        "weekday": None if running else incident.get("weekday"),
-    }
-
-
-def strike_key(record: dict) -> dict | None:
-    """Strikes are compared by who struck: what each source says that attacker hit."""
-    attacker = (record.get("attacker") or {}).get("name")
-    if not attacker or record.get("hypothetical") or not record.get("target"):
-        return None
-    return {"attacker": attacker}
+    running = record["scope"] == "cumulative" or record["figure"]["value"] >= RUNNING_TOTAL
+    key = {"outcome": record["outcome"], "victims": VICTIM_CLASS.get(category, category),
+           "scope": "cumulative" if running else record["scope"], "part": bool(record.get("subcount"))}
+    if running:  # a running total is one quantity per country and year
+        key["country"] = (record.get("event_place") or {}).get("country")
+        key["year"] = (record.get("article_date") or (record.get("event_date") or {}).get("end") or "")[:4] or None
+    return key
 
 
 def group_records(records: Iterable[dict], kinds: Iterable[str] = ("casualty", "strike")) -> list[Group]:
-    """Every casualty figure lands in exactly one group; strikes with an attacker and a target
-    are grouped by attacker. Groups come out disputed first, then by size."""
+    """Every casualty figure lands in exactly one group: one per quantity within an incident,
+    running totals by country and year, figures whose incident cannot be told alone. Strikes
+    with a target are grouped by incident. Groups come out disputed first, then by size."""
     kinds = set(kinds)
-    groups: list[Group] = []
-    for r in records:
-        if r.get("kind") not in kinds:
-            continue
-        key = casualty_key(r) if r["kind"] == "casualty" else strike_key(r)
-        if key is None:
-            continue
-        fixed = {k: key[k] for k in ("outcome", "victims", "scope") if k in key}
-        candidates = [g for g in groups if g.kind == r["kind"] and all(g.key.get(k) == v for k, v in fixed.items())
-                      and g.compatible(key)]
-        if candidates:
-            max(candidates, key=lambda g: sum(g.key.get(k) is not None and g.key[k] == v for k, v in key.items())
-                ).add(r, key)
-        else:
-            group = Group(r["kind"], dict(key))
-            group.add(r, key)
-            groups.append(group)
+    records = [r for r in records if r.get("kind") in kinds]
+    groups: dict[tuple, Group] = {}
+    linked: set[int] = set()
+    for n, inc in enumerate(link(records)):
+        for r in inc.records:
+            linked.add(id(r))
+            if r["kind"] == "strike" and not r.get("target"):
+                continue
+            key = casualty_key(r) if r["kind"] == "casualty" else {}
+            group = groups.setdefault((n, r["kind"], tuple(sorted(key.items()))), Group(r["kind"], key, incident=inc))
+            group.add(r)
+    for r in sorted((r for r in records if id(r) not in linked and r["kind"] == "casualty"),
+                    key=lambda r: (r["doc"], r["id"])):
+        key = casualty_key(r)
+        running = key["scope"] == "cumulative"
+        ident = ("running", tuple(sorted(key.items()))) if running else ("alone", r["doc"], r["id"])
+        groups.setdefault(ident, Group("casualty", key)).add(r)
     order = {"disputed": 0, "consistent": 1, "single": 2}
-    return sorted(groups, key=lambda g: (order[g.status], -g.sources, -len(g.members)))
+    return sorted(groups.values(), key=lambda g: (order[g.status], -g.sources, -len(g.members),
+                                                  g.members[0].record["doc"], g.members[0].record["id"]))

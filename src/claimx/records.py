@@ -9,6 +9,8 @@ thereby on every record and in the schema.
 from __future__ import annotations
 
 import types
+from collections.abc import Callable
+from functools import cache
 from typing import Annotated, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
@@ -58,17 +60,52 @@ class NamedSpan(Span):
     name: str | None = None
 
 
-class Target(Span):
-    category: Literal["militants", "rebels", "civilians", "military", "infrastructure", "area", "other"]
+class Geo(BaseModel):
+    """A place resolved in the GeoNames gazetteer; `admin1` is GeoNames' first-level code ("SY.09")."""
+
+    model_config = ALWAYS_WRITTEN
+    name: str
+    admin1: str | None
+    country: str
+    geonameid: int | None
+    lat: float | None
+    lon: float | None
+    level: Literal["city", "admin1", "country"]
+
+
+class Place(Span):
+    geo: Geo | None = None  # null when the gazetteer does not resolve the place: never a guess
+
+
+class EventPlace(Geo):
+    basis: Literal["place", "sentence", "article"]  # the record's place, its sentence, or the article's main place
+
+
+class EventDate(BaseModel):
+    """The day or window of the event, resolved against the article's date."""
+
+    model_config = ALWAYS_WRITTEN
+    start: str
+    end: str
+    basis: Literal["sentence", "article", "article date"] | None = None
+
+
+class Attacker(NamedSpan):
+    actor: str | None = None  # canonical actor from patterns/actors.json
 
 
 class Incident(BaseModel):
-    """What tells one incident from another (used by `compare`)."""
+    """What tells a figure's event apart, as the casualty component reads it, and its actor."""
 
     model_config = ALWAYS_WRITTEN
     date: str | None = None
     weekday: str | None = None
     attacker: str | None = None
+    actor: str | None = None  # canonical actor (patterns/actors.json)
+
+
+class Target(Span):
+    category: Literal["militants", "rebels", "civilians", "military", "infrastructure", "area", "other"]
 
 
 class _Record(BaseModel):
@@ -101,22 +138,34 @@ class Casualty(_Record):
     victims: Victims | None
     source: NamedSpan | None
     claim: str | None
-    place: Span | None
+    place: Place | None
     scope: Literal["incident", "cumulative"]
     incident: Incident | None = None
+    event_date: EventDate | None = None
+    event_place: EventPlace | None = None
+    article_date: str | None = None
+    event_weekday: str | None = None  # an undated article's weekday of the event
+    attack: list[str] = Field(default_factory=list)  # kinds of attack the sentence names (patterns/attacks.json)
+    subcount: bool = False  # a part of a larger toll ("six children among the dead")
+    part_of: str | None = None  # the id of that toll in the same document, when extracted
 
 
 class Strike(_Record):
     kind: Literal["strike"] = "strike"
     trigger: Span
-    attacker: NamedSpan | None
+    attacker: Attacker | None
     target: Target | None
-    place: Span | None
+    place: Place | None
     count: int | None
     source: NamedSpan | None
     claim: str | None
     hypothetical: bool = False
     negated: bool = False
+    event_date: EventDate | None = None
+    event_place: EventPlace | None = None
+    article_date: str | None = None
+    event_weekday: str | None = None
+    attack: list[str] = Field(default_factory=list)
 
 
 Record = TypeAdapter(Annotated[Claim | Casualty | Strike, Field(discriminator="kind")])
@@ -126,30 +175,30 @@ KINDS = ("claim", "casualty", "strike")
 MODELS = {"claim": Claim, "casualty": Casualty, "strike": Strike}
 
 
-def _defaults(model: type[BaseModel]) -> list[tuple[str, object, type[BaseModel] | None]]:
-    """(key, default, nested model) for each field of `model`, in order."""
+@cache
+def _fields(model: type[BaseModel]) -> list[tuple[str, Callable[[], object], type[BaseModel] | None]]:
+    """(key, default maker, nested model) for each field of `model`, in order."""
     out = []
     for name, info in model.model_fields.items():
         options = get_args(info.annotation) if get_origin(info.annotation) in (Union, types.UnionType) else (
             info.annotation,)
         nested = next((t for t in options if isinstance(t, type) and issubclass(t, BaseModel)), None)
-        default = None if info.default is PydanticUndefined else info.default
-        out.append((info.alias or name, default, nested))
+        if info.default_factory is not None:
+            make = info.default_factory
+        else:
+            default = None if info.default is PydanticUndefined else info.default
+            make = lambda default=default: default  # noqa: E731
+        out.append((info.alias or name, make, nested))
     return out
-
-
-_FIELDS = {model: _defaults(model) for model in {*MODELS.values(), Span, Speaker, Cue, Content, Figure, Victims,
-                                                 NamedSpan, Target, Incident}}
 
 
 def complete(record: dict, model: type[BaseModel] | None = None) -> dict:
     """Every key of the record's model, in the model's order, missing ones as their default
-    (null or false), nested objects alike; keys beyond the model (JSON-lines fields) follow.
-    In place; returns the record."""
-    fields = _FIELDS[model or MODELS[record["kind"]]]
+    (null, false or empty), nested objects alike; keys beyond the model (JSON-lines fields)
+    follow. In place; returns the record."""
     known = {}
-    for key, default, nested in fields:
-        value = record.pop(key, default)
+    for key, make, nested in _fields(model or MODELS[record["kind"]]):
+        value = record.pop(key) if key in record else make()
         if nested is not None and isinstance(value, dict):
             complete(value, nested)
         known[key] = value

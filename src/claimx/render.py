@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 
 from rich import box
-from rich.console import Console
+from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -96,11 +96,27 @@ def _interval(lo, hi) -> str:
     return f"{lo}" if lo == hi else f"{lo}–{'∞' if hi is None else hi}"
 
 
+def incident_header(incident: dict | None) -> Text | None:
+    """The incident a group belongs to: when, where, who, and how many articles and sources."""
+    if not incident:
+        return None
+    when = incident["event_date"]
+    day = when["start"] if when["start"] == when["end"] else f"{when['start']} – {when['end']}"
+    place = incident.get("place") or {}
+    where = ", ".join(v for v in (place.get("name"), place.get("admin1"), place.get("country")) if v) or "?"
+    return Text.assemble(("incident ", "dim"), (day, "bold cyan"), "  ", (where, "bold"),
+                         *(("  by ", (incident["actor"], "bold yellow")) if incident.get("actor") else ()),
+                         (f"  {incident['articles']} article(s), {incident['sources']} independent source(s)", "dim"))
+
+
 def compare_panels(groups: list[dict], records: dict[tuple[str, str], dict], console: Console | None = None) -> None:
-    """One panel per claimx-group/1 group: who says what, the figure, and the sentence."""
+    """One panel per claimx-group/1 group: the incident as its header, then who says what (by
+    article date, so that a rising toll reads as updates), the figure, and the sentence."""
     console = console or Console()
     for g in groups:
-        title = Text.assemble((g["status"].upper(), STATUS_STYLE[g["status"]]), "  ", (g["quantity"], "bold"))
+        title = Text.assemble((g["status"].upper(), STATUS_STYLE[g["status"]]), "  ",
+                              *((("DIVERGING", "bold magenta"), "  ") if g.get("diverging") else ()),
+                              (g["quantity"], "bold"))
         table = Table(box=box.SIMPLE, expand=True, show_edge=False)
         table.add_column("source", ratio=2, overflow="fold")
         if g["kind"] == "casualty":  # numbers are never cut: these columns are as wide as their longest
@@ -112,7 +128,8 @@ def compare_panels(groups: list[dict], records: dict[tuple[str, str], dict], con
         table.add_column("sentence", ratio=6, overflow="fold")
         for m in g["members"]:
             record = records[(m["doc"], m["id"])]
-            who = Text.assemble((m["source"] or "(article)", "bold"), "\n", (m["doc"], "dim"))
+            who = Text.assemble((m["source"] or "(article)", "bold"), "\n", (m["doc"], "dim"),
+                                *(("\n", (m["article_date"], "dim")) if m.get("article_date") else ()))
             if m["repeats"]:
                 who.append(f"\n+{len(m['repeats'])} repeat(s)", "dim")
             if g["kind"] == "casualty":
@@ -124,9 +141,13 @@ def compare_panels(groups: list[dict], records: dict[tuple[str, str], dict], con
         footer = f"{g['sources']} source(s)"
         if g["kind"] == "casualty":
             footer += f"   low {g['low']}  best {g['best']}  high {g['high']}  spread {g['spread']}"
+            if g.get("diverging"):
+                footer += f"   range {g['low']}–{g['high']}"
         table.caption = footer  # a caption wraps where a panel subtitle would be cut
         table.caption_justify = "right"
-        console.print(Panel(table, title=title, title_align="left"))
+        header = incident_header(g.get("incident"))
+        body = Group(header, table) if header is not None else table
+        console.print(Panel(body, title=title, title_align="left"))
 
 
 LEGEND = (("claim", "cyan"), ("speaker", "bold blue"), ("casualty figure", "bold red"),

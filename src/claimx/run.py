@@ -90,6 +90,7 @@ def run_extract(
     fail_fast: bool = False,
     report: Callable[[str], None] = to_stderr,
     progress: Callable[[], None] | None = None,
+    date_field: str = "date",
 ) -> Summary:
     summary = Summary(report=report, fail_fast=fail_fast, write=write, progress=progress)
     started = time.perf_counter()
@@ -110,7 +111,7 @@ def run_extract(
                 summary.skipped += 1  # already in the output (--resume)
             summary.finished(None)
 
-    for doc, records, errors in extract_records(nlp, documents(), kinds, n_process=n_process):
+    for doc, records, errors in extract_records(nlp, documents(), kinds, n_process=n_process, date_field=date_field):
         if errors:
             summary.note(extraction_failed(doc.where or doc.id, errors))
         summary.finished(None if errors else records)

@@ -46,6 +46,7 @@ class Options:
     id_field: str = "id"
     text_field: str = "text"
     stdin_format: str = "auto"  # or "jsonl", "text"
+    date_field: str = "date"  # the JSON-lines field holding the article's date
 
 
 def read_inputs(paths: list[str], opts: Options | None = None, stdin: Stdin | None = None

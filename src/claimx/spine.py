@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimx.components.base import RuleComponent
+from claimx.incidents.enrich import enrich
 from claimx.kinds import REGISTRY, record_id
 from claimx.records import KINDS, SCHEMA, complete
 from claimx.sources import IDLE, Document, Idle
@@ -102,10 +103,13 @@ def extract_records(
     kinds: Iterable[str] = KINDS,
     n_process: int = 1,
     batch_size: int = BATCH_SIZE,
+    date_field: str = "date",
 ) -> Iterator[tuple[Document, list[dict], list[str]]]:
     """Documents in, (document, records, errors) out, in input order, streaming. `errors` names
-    the rules that failed on the document; its records are then incomplete. IDLE in `docs`
-    (input paused) sends what was read so far to the parser, and its records out."""
+    the rules that failed on the document; its records are then incomplete. Each document's
+    records get their incident context (places, event dates, actors) once complete; the
+    article's date is the dateline in its text, else its `date_field` meta field. IDLE in
+    `docs` (input paused) sends what was read so far to the parser, and its records out."""
     kinds = tuple(kinds)
     for _, component in nlp.pipeline:  # spaCy's own pipes keep raising: their pipe() drops failed docs
         if isinstance(component, RuleComponent):
@@ -132,6 +136,7 @@ def extract_records(
         merger.add(records, offset)
         merger.errors += errors
         if last:
+            enrich(doc.text, doc.meta, merger.records, date_field)
             for rec in merger.records:  # JSON-lines fields travel with the records
                 for key, value in doc.meta.items():
                     rec.setdefault(key, value)

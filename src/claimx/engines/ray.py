@@ -70,11 +70,12 @@ def input_rows(paths: list[str], opts: Options) -> Iterator[dict | Problem]:
 class Extractor:
     """A Ray Data actor: loads the pipeline once, extracts batches of rows."""
 
-    def __init__(self, model: str | None, kinds: tuple[str, ...], patterns_dir: str | None):
+    def __init__(self, model: str | None, kinds: tuple[str, ...], patterns_dir: str | None, date_field: str):
         from claimx import load
 
         self.nlp = load(model, tuple(kinds), patterns_dir)
         self.kinds = tuple(kinds)
+        self.date_field = date_field
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         from claimx.spine import extract_records
@@ -96,7 +97,7 @@ class Extractor:
             if not text.strip():
                 notes.append(note(empty_document(where)))
             docs.append((i, notes, Document(str(doc_id), text, where, json.loads(meta))))
-        parsed = extract_records(self.nlp, (d for _, _, d in docs), self.kinds)
+        parsed = extract_records(self.nlp, (d for _, _, d in docs), self.kinds, date_field=self.date_field)
         for (i, notes, _), (doc, records, errors) in zip(docs, parsed, strict=True):
             if errors:
                 notes.append(note(extraction_failed(doc.where, errors)))
@@ -175,7 +176,8 @@ def run_ray(
                 warnings.simplefilter("ignore")
                 # an actor that dies fails the run; restartable actors get a core_worker warning on stderr
                 dataset = ray.data.from_items(rows).map_batches(
-                    Extractor, fn_constructor_kwargs={"model": model, "kinds": kinds, "patterns_dir": patterns_dir},
+                    Extractor, fn_constructor_kwargs={"model": model, "kinds": kinds, "patterns_dir": patterns_dir,
+                                                       "date_field": opts.date_field},
                     batch_size=BATCH_SIZE, compute=ray.data.ActorPoolStrategy(size=n_actors), batch_format="numpy",
                     max_restarts=0)
             for row in dataset.iter_rows():
