@@ -1,6 +1,7 @@
 """The bundled corpus end to end: offsets, ids, contract validity, and the seed quality floor."""
 
 import json
+import re
 import subprocess
 import sys
 
@@ -58,3 +59,72 @@ def test_seed_scores_meet_the_targets(tmp_path, corpus_records):
     assert r["casualty"]["recall_full(incl. source)"] >= 0.80
     assert r["strike"]["events"]["f1"] >= 0.90
     assert r["strike"]["targets"]["f1"] >= 0.75
+
+
+# ---- the whole FA-KES corpus: what must never be a record --------------------------------------------
+
+FAKES = SHARED / "corpus" / "fakes"
+MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+          "january", "february", "march", "april", "june", "july", "august", "september", "october",
+          "november", "december"}
+WEEKDAYS = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+YEAR_BEFORE = {"in", "since", "until", "till", "by", "from", "of", "year", "early", "late", "mid", "during"}
+COUNTER_WORDS = {"views", "url", "comments", "share", "shares", "print", "tweet", "like", "follow"}
+DISPLACED = re.compile(r"displac|refugee|homeless|\bfled\b|\bflee|uproot|evacuee|evacuat|\bexile")
+AGE_AFTER = re.compile(r"-?(?:year|month)s?-old|\s+years?\s+old")
+OUTCOME = re.compile(r"kill|dead|death|died|injur|wound|hurt|casualt")
+PRONOUN_NAMES = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "that", "which", "who",
+                 "whom", "whose", "this", "these", "those", "its", "their", "his", "itself", "themselves"}
+WAR_LONG = re.compile(
+    r"since (?:the )?(?:start |beginning |outbreak )?(?:of )?(?:the )?(?:\w+ )?(?:conflict|war|uprising|crisis|revolt)"
+    r"|since (?:(?:early |mid-|late )?(?:march |april )?(?:20(?:11|12))|it (?:began|started|erupted|broke out))"
+    r"|\b\w+-year(?:-old)?[- ](?:old )?(?:civil )?(?:conflict|war|crisis|uprising)"
+    r"|(?:conflict|war|crisis|fighting) (?:has|have|had) (?:so far )?(?:killed|left|claimed|caused)"
+    r"|\bso far\b|\bto date\b|\bin (?:the )?(?:\w+ )?(?:conflict|war) (?:so far|since|began)", re.I)
+
+
+def words_around(text: str, start: int, end: int, n: int = 3) -> tuple[list[str], list[str]]:
+    """The n lower-cased words before and after [start, end)."""
+    before = re.findall(r"[\w'-]+", text[max(0, start - 80) : start].lower())[-n:]
+    after = re.findall(r"[\w'-]+", text[end : end + 80].lower())[:n]
+    return before, after
+
+
+def wrong_figure(text: str, record: dict) -> str | None:
+    """Why a casualty record's figure is not a count of people (a year, date, age, page counter
+    or a number of displaced people), or None."""
+    fig = record["figure"]
+    before, after = words_around(text, fig["start"], fig["end"])
+    last, first = (before or [""])[-1], (after or [""])[0]
+    digits = fig["text"].replace(",", "")
+    if re.fullmatch(r"(?:19|20)\d\d", digits) and (
+            last in YEAR_BEFORE | MONTHS | WEEKDAYS or before[-2:-1] and before[-2] in MONTHS
+            or not text[: fig["start"]].strip()):
+        return "year"
+    if re.fullmatch(r"\d{1,2}(?:19|20)\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}", digits) or (
+            re.fullmatch(r"\d{1,2}", digits) and (last in MONTHS or first in MONTHS)):
+        return "date"
+    if AGE_AFTER.match(text, fig["end"]) or last in ("aged", "ages"):
+        return "age"
+    if last in COUNTER_WORDS:
+        return "page counter"
+    next_to = " ".join(before[-1:] + after[:2])  # "displaced millions", "millions more displaced"
+    if DISPLACED.search(next_to) and not OUTCOME.search(next_to):
+        return "displacement"
+    return None
+
+
+def corpus_violations(text: str, records: list[dict]) -> list[tuple[str, str]]:
+    """(kind of violation, evidence) for every record that breaks a corpus-wide rule."""
+    found = []
+    for r in records:
+        if r["kind"] == "casualty":
+            why = wrong_figure(text, r)
+            if why:
+                found.append((why, f'{r["figure"]["text"]!r} in {r["text"][:100]!r}'))
+            if r["figure"]["value"] >= 10000 and r.get("scope") == "incident" and WAR_LONG.search(r["text"]):
+                found.append(("war-long total as incident", r["text"][:120]))
+        elif r["kind"] == "strike" and r.get("attacker") and r["attacker"]["name"].lower() in PRONOUN_NAMES:
+            found.append(("pronoun attacker", r["text"][:120]))
+    return found

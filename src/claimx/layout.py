@@ -1,5 +1,10 @@
-"""Line roles in an article: prose, headings, and non-article lines (link lists, bylines,
-credits) that must never yield records. Pure text, no spaCy."""
+"""Line roles in an article: prose, headings, and non-article text (link lists, bylines,
+credits, date lines, share bars, tag and comment blocks) that must never yield records.
+Pure text, no spaCy.
+
+Scraped pages often lose their line breaks (every FA-KES article is one line: "Wed 05 Apr
+2017 Syria attack ... Print Tweet Views 729 Related ..."), so page furniture is found by its
+shape inside a line too, and the line is cut into pieces around it."""
 
 from __future__ import annotations
 
@@ -12,9 +17,93 @@ _CREDIT = re.compile(r"^\s*(By [A-Z][\w.'’-]+( [A-Z][\w.'’-]+)*( and [A-Z][\
                      r"|\((Additional )?[Rr]eporting by|\(Writing by|\(Editing by|Continue reading)")
 _PROSE_END = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)"
+_YEAR = r"(?:19|20)\d\d"
+# A time of day: "at 0914", "16:06", "KSA 16:06" (a bare "1200" after a date may be a count).
+_CLOCK = (r"(?:(?:[A-Z]{2,4}\s+)?(?:at\s+(?:[01]?\d|2[0-3]):?[0-5]\d|(?:[01]?\d|2[0-3]):[0-5]\d)(?!\d)"
+          r"(?:\s*(?:GMT|UTC|[AP]\.?M\.?))?)")
+# A date line: "Wed 05 Apr 2017 at 0914", "Published February 18 2015", "Last updated at Apr 232017"
+# (day glued to year), "2159 18.05.2017(updated 2204 18.05.2017)", "Last Update: Saturday 7
+# October 2017 KSA 16:06 - GMT 13:06".
+_DATELINE = re.compile(
+    rf"(?:(?:Published|Posted|Updated|Last [Uu]pdated?|Date of publication)(?:\s+(?:at|on))?:?\s+)?"
+    rf"(?:(?:{_WEEKDAY},?\s+)?"
+    rf"(?:\d{{1,2}}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+\d{{1,2}},?\s*{_YEAR}|{_MONTH},?\s+{_YEAR}"
+    rf"|(?:(?:[01]\d|2[0-3])[0-5]\d\s+)?\d{{1,2}}[./]\d{{1,2}}[./]{_YEAR})(?!\d|[./:]\d)"
+    rf"|{_WEEKDAY}\s+\d{{1,2}}(?=\s*$))"
+    rf"(?:\s*(?:[-|]\s*)?{_CLOCK})*(?:\s*\(updated[^()]*\))?"
+)
+# Words before a date that make it part of a sentence ("on 21 August 2013", "since March 2011").
+_PROSE_BEFORE = frozenset({
+    "on", "in", "of", "since", "until", "till", "by", "from", "to", "before", "after", "between", "and", "or",
+    "the", "a", "an", "this", "that", "last", "early", "late", "mid", "dated", "during", "through", "as", "at",
+    "than"})
+# Share bars and counters: runs of page-interface words and bare counts ("Print Tweet Views 729",
+# "Get short URL 0 55", "Like Follow Follow", "Community standardsDiscussion Comment via Facebook").
+_UI = (r"(?:Comment via(?: [A-Z][a-z]+)+|Print|Tweet|Share|E-?mail|Views?|Like|Follow"
+       r"|Subscribe|Comments?|Discussion|Reply|Facebook|Twitter|WhatsApp|Telegram|Google\+|LinkedIn|Reddit"
+       r"|Pinterest|Get short URL|Community standards|Copyright\s*©?|©)")
+_COUNT = r"\d{1,6}(?![\d.:,/%])"
+_ITEM = rf"(?:{_UI}(?![a-z])|{_COUNT})"
+# Two interface words (counts between them allowed), or a counter and its count, then more of either.
+_SHARE_BAR = re.compile(rf"(?<![A-Za-z-])(?:{_UI}(?![a-z])\s*(?:{_COUNT}\s*)*{_UI}(?![a-z])"
+                        rf"|(?:Views?|Comments?|Shares?|Get short URL)\s*{_COUNT})(?:\s*{_ITEM})*")
+_PHOTO_CREDIT = re.compile(r"\((?:[^()\n]{0,40}\s)?(?:Photo|[Aa]gencies)(?:\s[^()\n]{0,40})?\)")
+# A related-headlines list with no line breaks runs until the article resumes: a capitalised
+# article or quantifier ("A car bomb ...", "At least 22 ..."), a dash, or a sentence end.
+_RELATED_RUN = re.compile(
+    r"(?<![\w-])(?:Related (?:News|Articles|Stories|Posts|Content)|Most (?:Read|Popular)|More [Ss]tories)\b.*"
+    r"|(?<![\w-])Related(?= [A-Z0-9])(?:(?!\s(?:A|An|The|At least|More than)\s|\s-)[^.!?\n])*"
+)
+_NON_PROSE = (_DATELINE, _SHARE_BAR, _PHOTO_CREDIT, _RELATED_RUN)
+
+
+def _in_sentence(line: str, start: int, end: int) -> bool:
+    """A date that a sentence runs through: a preposition or article before it, or a
+    lower-case word right after it ("said Tuesday Sept. 30 2015 that ...")."""
+    before = re.search(r"([A-Za-z]+)\W*$", line[:start])
+    after = re.match(r"\W*(\w)", line[end:])
+    return bool(before and before.group(1).lower() in _PROSE_BEFORE or after and after.group(1).islower())
+
+
+def furniture(line: str) -> list[tuple[int, int]]:
+    """Stretches of a line that are page furniture, not article text: (start, end) within
+    the line, sorted, not overlapping, each with the white space after it."""
+    found = []
+    for pattern in _NON_PROSE:
+        for m in pattern.finditer(line):
+            if m.end() > m.start() and not (pattern is _DATELINE and _in_sentence(line, m.start(), m.end())):
+                end = m.end()
+                while end < len(line) and line[end].isspace():
+                    end += 1
+                found.append((m.start(), end))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(found):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _pieces(start: int, body: str, role: str) -> list[tuple[int, int, str]]:
+    """The line cut around its furniture: furniture pieces "skip", the rest the line's role."""
+    out, at = [], 0
+    for s, e in furniture(body):
+        if body[at:s].strip():
+            out.append((start + at, start + s, role))
+        out.append((start + s, start + e, "skip"))
+        at = e
+    if body[at:].strip():
+        out.append((start + at, start + len(body), role))
+    return out
+
 
 def line_roles(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, role) for every non-empty line; role is "prose", "heading" or "skip"."""
+    """(start, end, role) for every non-empty line, or piece of a line around its furniture;
+    role is "prose", "heading" or "skip"."""
     roles: list[tuple[int, int, str]] = []
     in_related = False
     pos = 0
@@ -34,11 +123,11 @@ def line_roles(text: str) -> list[tuple[int, int, str]]:
         else:
             in_related = False
             role = "prose" if prose or single or len(body.split()) > 14 else "heading"
-        roles.append((start, end, role))
+        roles.extend([(start, end, role)] if role == "skip" else _pieces(start, body, role))
     return roles
 
 
 def role_at(roles: list[tuple[int, int, str]], offset: int) -> str:
-    """The role of the line holding `offset` ("prose" between lines)."""
+    """The role of the line (piece) holding `offset` ("prose" between lines)."""
     i = bisect_right(roles, offset, key=lambda r: r[0]) - 1
     return roles[i][2] if i >= 0 and offset < roles[i][1] else "prose"
