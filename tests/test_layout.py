@@ -33,7 +33,12 @@ def pieces(line: str) -> list[str]:
     ("Follow us on Twitter Like Follow Follow Copyright 2019 Some Broadcaster.",
      ["Twitter Like Follow Follow Copyright 2019"]),
     ("Tags Homs shelling Community standardsDiscussion Comment via FacebookComment via Some News",
-     ["Community standardsDiscussion Comment via FacebookComment via Some News"]),
+     ["Tags Homs shelling Community standardsDiscussion Comment via FacebookComment via Some News"]),
+    # tag lines and topic links
+    ("the monitor said. Tags Syria Hama airstrikes civilian casualties",
+     ["Tags Syria Hama airstrikes civilian casualties"]),
+    ("... 25 Topic Fighting in the North (214) Related Aid reaches town",
+     ["Topic Fighting in the North (214) Related Aid reaches town"]),
     # photo and agency credits in parentheses
     ("Smoke rises over the town on May 2 2016. (AFP Photo) At least 18 people were killed",
      ["(AFP Photo)"]),
@@ -60,6 +65,9 @@ def test_furniture_inside_a_line(line, expected):
     "The video was shared on Facebook 200 times before it was removed.",
     "Rebels said 20 30 or 40 fighters were missing.",
     "The related attacks killed 12 people.",
+    # a tag list with prose after it has no end to find: left alone
+    "Tags Syria Aleppo rebels Government forces shelled the eastern districts on Monday killing 12 people and wounding "
+    "dozens more according to the monitor in its daily report.",
 ])
 def test_prose_is_not_furniture(line):
     assert pieces(line) == []

@@ -57,7 +57,11 @@ _RELATED_RUN = re.compile(
     r"(?<![\w-])(?:Related (?:News|Articles|Stories|Posts|Content)|Most (?:Read|Popular)|More [Ss]tories)\b.*"
     r"|(?<![\w-])Related(?= [A-Z0-9])(?:(?!\s(?:A|An|The|At least|More than)\s|\s-)[^.!?\n])*"
 )
-_NON_PROSE = (_DATELINE, _SHARE_BAR, _PHOTO_CREDIT, _RELATED_RUN)
+# Tag lines and topic links: "Tags Syria Aleppo airstrikes" up to the comment block or the end,
+# "Topic Battle for the City (180)".
+_TAGS = re.compile(r"(?<![\w-])Tags (?=[A-Za-z])[^.!?\n\"]{0,200}?(?=Community standards|Comment via|$)"
+                   r"|(?<![\w-])Topic [^.!?\n()]{0,80}\(\d+\)")
+_NON_PROSE = (_DATELINE, _SHARE_BAR, _PHOTO_CREDIT, _RELATED_RUN, _TAGS)
 
 
 def _in_sentence(line: str, start: int, end: int) -> bool:

@@ -30,6 +30,8 @@ def mark_paragraphs(doc: Doc) -> Doc:
             i = bisect_left(starts, edge)
             if 0 < i < len(doc) and not doc[i].is_space:
                 doc[i].is_sent_start = True
+                if i + 1 < len(doc) and doc[i + 1].is_sent_start is None:
+                    doc[i + 1].is_sent_start = False  # "16 | Civilians Dead in ...": a headline's count stays in it
     return doc
 
 
