@@ -30,6 +30,7 @@ def pieces(line: str) -> list[str]:
     ("Blast kills nine in port city agency AFP Print Tweet Views 318 A blast killed nine people",
      ["Print Tweet Views 318"]),
     ("Get short URL 5120 Warplanes struck the town", ["Get short URL 5120"]),
+    ("Get short URL 0 31 14 soldiers were killed", ["Get short URL 0 31"]),
     ("Follow us on Twitter Like Follow Follow Copyright 2019 Some Broadcaster.",
      ["Twitter Like Follow Follow Copyright 2019"]),
     ("Tags Homs shelling Community standardsDiscussion Comment via FacebookComment via Some News",

@@ -46,10 +46,11 @@ _UI = (r"(?:Comment via(?: [A-Z][a-z]+)+|Print|Tweet|Share|E-?mail|Views?|Like|F
        r"|Subscribe|Comments?|Discussion|Reply|Facebook|Twitter|WhatsApp|Telegram|Google\+|LinkedIn|Reddit"
        r"|Pinterest|Get short URL|Community standards|Copyright\s*©?|©)")
 _COUNT = r"\d{1,6}(?![\d.:,/%])"
-_ITEM = rf"(?:{_UI}(?![a-z])|{_COUNT})"
-# Two interface words (counts between them allowed), or a counter and its count, then more of either.
-_SHARE_BAR = re.compile(rf"(?<![A-Za-z-])(?:{_UI}(?![a-z])\s*(?:{_COUNT}\s*)*{_UI}(?![a-z])"
-                        rf"|(?:Views?|Comments?|Shares?|Get short URL)\s*{_COUNT})(?:\s*{_ITEM})*")
+# An interface word with at most two counts ("Get short URL 0 85 12 Daesh terrorists ...": the
+# third number is the article's); a bar is two or more of them, or a counter and its count.
+_UNIT = rf"{_UI}(?![a-z])(?:\s*{_COUNT}){{0,2}}"
+_SHARE_BAR = re.compile(rf"(?<![A-Za-z-])(?:{_UNIT}(?:\s*{_UNIT})+"
+                        rf"|(?:Views?|Comments?|Shares?|Get short URL)(?:\s*{_COUNT}){{1,2}})")
 _PHOTO_CREDIT = re.compile(r"\((?:[^()\n]{0,40}\s)?(?:Photo|[Aa]gencies)(?:\s[^()\n]{0,40})?\)")
 # A related-headlines list with no line breaks runs until the article resumes: a capitalised
 # article or quantifier ("A car bomb ...", "At least 22 ..."), a dash, or a sentence end.
@@ -65,11 +66,13 @@ _NON_PROSE = (_DATELINE, _SHARE_BAR, _PHOTO_CREDIT, _RELATED_RUN, _TAGS)
 
 
 def _in_sentence(line: str, start: int, end: int) -> bool:
-    """A date that a sentence runs through: a preposition or article before it, or a
-    lower-case word right after it ("said Tuesday Sept. 30 2015 that ...")."""
+    """A date that a sentence runs through: a preposition or article before it, or, unless
+    the line opens with it, a lower-case word right after it ("said Tuesday Sept. 30 2015 that")."""
     before = re.search(r"([A-Za-z]+)\W*$", line[:start])
     after = re.match(r"\W*(\w)", line[end:])
-    return bool(before and before.group(1).lower() in _PROSE_BEFORE or after and after.group(1).islower())
+    if before is None:  # the line opens with it: "Mon Jul 11 2016 title: ..."
+        return False
+    return before.group(1).lower() in _PROSE_BEFORE or bool(after and after.group(1).islower())
 
 
 def furniture(line: str) -> list[tuple[int, int]]:
