@@ -22,6 +22,9 @@ def pieces(line: str) -> list[str]:
     ("Gulf News 1310 03.02.2017(updated 1322 03.02.2017) Get short URL 0 21 Jets struck the depot",
      ["1310 03.02.2017(updated 1322 03.02.2017) Get short URL 0 21"]),
     ("Date of publication 4 May 2016 Shelling hit the market.", ["Date of publication 4 May 2016"]),
+    ("Middle East Syria Politics 09-03-2015 0415 PM Rebels shelled the town", ["09-03-2015 0415 PM"]),
+    ("14-11-2016 Army Kills 30 Gunmen in Hama Countryside.", ["14-11-2016"]),
+    ("October 3 2014 1620 UTC+3 A total of 40 people died", ["October 3 2014 1620 UTC+3"]),
     ("the end of the report. Last Update: Monday 2 January 2017 KSA 09:15 - GMT 06:15 212",
      ["Last Update: Monday 2 January 2017 KSA 09:15 - GMT 06:15"]),
     ("twelve dead in raid on Hama city 9 April 2016 Hama NEWS-Gunmen attacked a checkpoint",
@@ -65,6 +68,7 @@ def test_furniture_inside_a_line(line, expected):
     "He wrote on Twitter that 12 soldiers had been killed.",
     "The video was shared on Facebook 200 times before it was removed.",
     "Rebels said 20 30 or 40 fighters were missing.",
+    "The strikes began around 1130 am and killed 12 people in 2011-2015 fighting.",
     "The related attacks killed 12 people.",
     # a tag list with prose after it has no end to find: left alone
     "Tags Syria Aleppo rebels Government forces shelled the eastern districts on Monday killing 12 people and wounding "

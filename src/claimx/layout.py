@@ -21,17 +21,19 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
           r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)"
 _YEAR = r"(?:19|20)\d\d"
-# A time of day: "at 0914", "16:06", "KSA 16:06" (a bare "1200" after a date may be a count).
-_CLOCK = (r"(?:(?:[A-Z]{2,4}\s+)?(?:at\s+(?:[01]?\d|2[0-3]):?[0-5]\d|(?:[01]?\d|2[0-3]):[0-5]\d)(?!\d)"
-          r"(?:\s*(?:GMT|UTC|[AP]\.?M\.?))?)")
+# A time of day: "at 0914", "16:06", "KSA 16:06", "0742 PM", "1849 UTC+3" (a bare "1200" after a
+# date may be a count).
+_CLOCK = (r"(?:(?:[A-Z]{2,4}\s+)?(?:at\s+(?:[01]?\d|2[0-3]):?[0-5]\d|(?:[01]?\d|2[0-3]):[0-5]\d"
+          r"|(?:[01]?\d|2[0-3])[0-5]\d(?=\s*(?:GMT|UTC|[AP]M\b)))(?!\d)"
+          r"(?:\s*(?:GMT|UTC(?:[+-]\d{1,2})?|[AP]\.?M\.?))?)")
 # A date line: "Wed 05 Apr 2017 at 0914", "Published February 18 2015", "Last updated at Apr 232017"
-# (day glued to year), "2159 18.05.2017(updated 2204 18.05.2017)", "Last Update: Saturday 7
-# October 2017 KSA 16:06 - GMT 13:06".
+# (day glued to year), "09-03-2015 0415 PM", "2159 18.05.2017(updated 2204 18.05.2017)",
+# "Last Update: Saturday 7 October 2017 KSA 16:06 - GMT 13:06".
 _DATELINE = re.compile(
     rf"(?:(?:Published|Posted|Updated|Last [Uu]pdated?|Date of publication)(?:\s+(?:at|on))?:?\s+)?"
     rf"(?:(?:{_WEEKDAY},?\s+)?"
     rf"(?:\d{{1,2}}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+\d{{1,2}},?\s*{_YEAR}|{_MONTH},?\s+{_YEAR}"
-    rf"|(?:(?:[01]\d|2[0-3])[0-5]\d\s+)?\d{{1,2}}[./]\d{{1,2}}[./]{_YEAR})(?!\d|[./:]\d)"
+    rf"|(?:(?:[01]\d|2[0-3])[0-5]\d\s+)?\d{{1,2}}([./-])\d{{1,2}}\1{_YEAR})(?!\d|[./:-]\d)"
     rf"|{_WEEKDAY}\s+\d{{1,2}}(?=\s*$))"
     rf"(?:\s*(?:[-|]\s*)?{_CLOCK})*(?:\s*\(updated[^()]*\))?"
 )
