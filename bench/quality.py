@@ -38,6 +38,7 @@ MEASURES = {
         ("bad offsets", "0", lambda r: r["bad_offsets"]),
         ("casualty value+outcome recall", ">= 0.90", lambda r: r["casualty"]["value+outcome"]["recall"]),
         ("casualty recall with category", ">= 0.85", lambda r: r["casualty"]["recall_value+outcome+category"]),
+        ("casualty precision (lower bound)", "", lambda r: r["casualty"]["value+outcome"]["precision"]),
     ],
     "m2e2-dev": [
         ("bad offsets", "0", lambda r: r["bad_offsets"]),
