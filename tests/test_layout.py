@@ -47,6 +47,8 @@ def pieces(line: str) -> list[str]:
     ("Smoke rises over the town on May 2 2016. (AFP Photo) At least 18 people were killed",
      ["(AFP Photo)"]),
     ("Smoke over the port. (Some TV and Agencies) The army said", ["(Some TV and Agencies)"]),
+    ("in the old city on Monday. (Wire) Rescue teams said", ["(Wire)"]),
+    ("(Wire Service) - Rebels shelled the town", ["(Wire Service)"]),
     # related-headline lists without line breaks end where the article resumes
     ("Views 12 Related Army retakes hill town Aid convoy reaches city At least 22 people were killed",
      ["Views 12 Related Army retakes hill town Aid convoy reaches city"]),
@@ -70,6 +72,8 @@ def test_furniture_inside_a_line(line, expected):
     "Rebels said 20 30 or 40 fighters were missing.",
     "The strikes began around 1130 am and killed 12 people in 2011-2015 fighting.",
     "The related attacks killed 12 people.",
+    "The group (Army of Conquest) shelled the town.",
+    "It was signed. (The talks then resumed in the capital.)",
     # a tag list with prose after it has no end to find: left alone
     "Tags Syria Aleppo rebels Government forces shelled the eastern districts on Monday killing 12 people and wounding "
     "dozens more according to the monitor in its daily report.",

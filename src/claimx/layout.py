@@ -53,7 +53,11 @@ _COUNT = r"\d{1,6}(?![\d.:,/%])"
 _UNIT = rf"{_UI}(?![a-z])(?:\s*{_COUNT}){{0,2}}"
 _SHARE_BAR = re.compile(rf"(?<![A-Za-z-])(?:{_UNIT}(?:\s*{_UNIT})+"
                         rf"|(?:Views?|Comments?|Shares?|Get short URL)(?:\s*{_COUNT}){{1,2}})")
-_PHOTO_CREDIT = re.compile(r"\((?:[^()\n]{0,40}\s)?(?:Photo|[Aa]gencies)(?:\s[^()\n]{0,40})?\)")
+# Photo and agency credits: "(AFP Photo)", "(TRT World and Agencies)", and a short name in
+# parentheses where a sentence would start (". (Reuters) Western powers say ...").
+_CREDIT_PARENS = re.compile(
+    r"\((?:[^()\n]{0,40}\s)?(?:[Pp]hoto|[Aa]gencies)(?:\s[^()\n]{0,40})?\)"
+    r"|(?:^|(?<=[.!?\"”] ))\((?:With )?[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}\)(?=\s*(?:[-–—]\s*)?(?:[A-Z\"“(]|$))")
 # A related-headlines list with no line breaks runs until the article resumes: a capitalised
 # article or quantifier ("A car bomb ...", "At least 22 ..."), a dash, or a sentence end.
 _RELATED_RUN = re.compile(
@@ -64,7 +68,7 @@ _RELATED_RUN = re.compile(
 # "Topic Battle for the City (180)".
 _TAGS = re.compile(r"(?<![\w-])Tags (?=[A-Za-z])[^.!?\n\"]{0,200}?(?=Community standards|Comment via|$)"
                    r"|(?<![\w-])Topic [^.!?\n()]{0,80}\(\d+\)")
-_NON_PROSE = (_DATELINE, _SHARE_BAR, _PHOTO_CREDIT, _RELATED_RUN, _TAGS)
+_NON_PROSE = (_DATELINE, _SHARE_BAR, _CREDIT_PARENS, _RELATED_RUN, _TAGS)
 
 
 def _in_sentence(line: str, start: int, end: int) -> bool:
