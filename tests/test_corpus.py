@@ -72,6 +72,7 @@ WEEKDAYS = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "
 YEAR_BEFORE = {"in", "since", "until", "till", "by", "from", "of", "year", "early", "late", "mid", "during"}
 COUNTER_WORDS = {"views", "url", "comments", "share", "shares", "print", "tweet", "like", "follow"}
 DISPLACED = re.compile(r"displac|refugee|homeless|\bfled\b|\bflee|uproot|evacuee|evacuat|\bexile")
+NUMERIC_DATE = re.compile(r"\d{1,2}(?:19|20)\d\d|\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d")  # "Apr 232017"
 AGE_AFTER = re.compile(r"-?(?:year|month)s?-old|\s+years?\s+old")
 OUTCOME = re.compile(r"kill|dead|death|died|injur|wound|hurt|casualt")
 PRONOUN_NAMES = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "that", "which", "who",
@@ -102,8 +103,9 @@ def wrong_figure(text: str, record: dict) -> str | None:
             last in YEAR_BEFORE | MONTHS | WEEKDAYS or before[-2:-1] and before[-2] in MONTHS
             or not text[: fig["start"]].strip()):
         return "year"
-    if re.fullmatch(r"\d{1,2}(?:19|20)\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}", digits) or (
-            re.fullmatch(r"\d{1,2}", digits) and (last in MONTHS or first in MONTHS)):
+    glued = (re.search(r"[\d./-]*$", text[: fig["start"]]).group() + fig["text"]
+             + re.match(r"[\d./-]*", text[fig["end"] :]).group()).strip("./-")  # "14" of "14-05-2016"
+    if NUMERIC_DATE.fullmatch(glued) or re.fullmatch(r"\d{1,2}", digits) and (last in MONTHS or first in MONTHS):
         return "date"
     if AGE_AFTER.match(text, fig["end"]) or last in ("aged", "ages"):
         return "age"
@@ -143,6 +145,7 @@ def fakes_sample(nlp):
     ("Sun 09 Apr 2017 Four killed in shelling", "2017", "year"),
     ("Last updated at Apr 092017 Four were killed", "092017", "date"),
     ("Mon Apr 9 2017 Four killed in shelling", "9", "date"),
+    ("09-04-2017 Four killed in shelling", "04-2017", "date"),
     ("a 12-year-old boy was killed", "12", "age"),
     ("Print Tweet Views 729 Four were killed", "729", "page counter"),
     ("the war has killed 1000 and displaced millions", "millions", "displacement"),
