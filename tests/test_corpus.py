@@ -163,3 +163,11 @@ def test_no_fakes_figure_is_a_date_age_or_counter(fakes_sample, kind):
     """Date lines glued to headlines, share bars and counters are page furniture (layout.py)."""
     found = [ev for text, records in fakes_sample for why, ev in corpus_violations(text, records) if why == kind]
     assert found == []
+
+
+def test_page_furniture_in_a_one_line_article_yields_no_record(extract):
+    text = ("Tue Mar 14 2017 40 Killed in Air Strikes on Village Print Tweet Views 812 Related Aid convoy reaches "
+            "town At least 40 people were killed in air strikes on the village on Monday the monitor said. "
+            "Get short URL 0 31 Tags Idlib air strikes")
+    figures = sorted(r["figure"]["text"] for r in extract(text, "casualty"))
+    assert figures == ["40", "At least 40"]
