@@ -2,10 +2,15 @@
 and scored with ../shared/eval/score.py as it is.
 
 A document's fold is fixed by a hash of its file name, so it never moves when rules or sets
-change: rules are written looking at one fold and judged on the other."""
+change: rules are written looking at one fold and judged on the other.
+
+    python bench/folds.py ../shared/eval/fakes-dev a /tmp/fakes-dev-a
+
+writes fold a of a set as a set of its own (docs, gold.jsonl) to read errors on."""
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import shutil
@@ -38,9 +43,9 @@ def extract(docs: Path, pred: Path) -> list[dict]:
     return read_jsonl(pred)
 
 
-def subset(set_dir: Path, pred: list[dict], keep, dest: Path) -> tuple[Path, Path]:
-    """A copy of the set (docs linked, gold and META) and of the predictions restricted to the
-    documents `keep(name)` accepts, so that score.py scores that part alone."""
+def subset(set_dir: Path, keep, dest: Path, pred: list[dict] | None = None) -> tuple[Path, Path | None]:
+    """A copy of the set (docs linked, gold and META), and of the predictions if given,
+    restricted to the documents `keep(name)` accepts, so that score.py scores that part alone."""
     (dest / "docs").mkdir(parents=True)
     names = {p.name for p in (set_dir / "docs").iterdir() if keep(p.name)}
     for name in names:
@@ -48,6 +53,8 @@ def subset(set_dir: Path, pred: list[dict], keep, dest: Path) -> tuple[Path, Pat
     write_jsonl(dest / "gold.jsonl", (g for g in read_jsonl(set_dir / "gold.jsonl") if g.get("doc") in names))
     if (set_dir / "META.json").is_file():
         shutil.copy(set_dir / "META.json", dest / "META.json")
+    if pred is None:
+        return dest, None
     pred_path = dest / "pred.jsonl"
     write_jsonl(pred_path, (r for r in pred if r.get("doc") in names))
     return dest, pred_path
@@ -63,9 +70,25 @@ def score_folds(shared: Path, set_dir: Path, pred: list[dict], work: Path) -> di
     """score.py's result on fold a, fold b and the whole set."""
     results = {}
     for fold in FOLDS:
-        part_dir, part_pred = subset(set_dir, pred, lambda name, f=fold: fold_of(name) == f, work / fold)
+        part_dir, part_pred = subset(set_dir, lambda name, f=fold: fold_of(name) == f, work / fold, pred)
         results[fold] = score(shared, part_dir, part_pred)
     whole = work / "whole.jsonl"
     write_jsonl(whole, pred)
     results["whole"] = score(shared, set_dir, whole)
     return results
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description="Write one fold of an evaluation set as a set of its own.")
+    ap.add_argument("set", type=Path, help="an evaluation set folder (docs/, gold.jsonl)")
+    ap.add_argument("fold", choices=FOLDS)
+    ap.add_argument("dest", type=Path, help="a folder that does not exist yet")
+    a = ap.parse_args()
+    if a.dest.exists():
+        ap.error(f"{a.dest} exists")
+    dest, _ = subset(a.set, lambda name: fold_of(name) == a.fold, a.dest)
+    print(f"{dest}: {sum(1 for _ in (dest / 'docs').iterdir())} documents of fold {a.fold}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
