@@ -73,8 +73,6 @@ _TAGS = re.compile(r"Tags (?=[A-Za-z])[^.!?\n\"]{0,200}?(?=Community standards|C
 # Where a date line may end: a year, or a day at the end of the line ("AFP Tuesday 14").
 _DATE_END = re.compile(r"(?:19|20)\d\d(?!\d)|\d(?=\s*$)")
 _WORD_START = re.compile(r"\b\w")
-
-
 _NON_SPACE = re.compile(r"\S")
 _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
 _NEXT_WORD = re.compile(r"\W*(\w)")
