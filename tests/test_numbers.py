@@ -61,3 +61,14 @@ def test_every_vague_term_in_the_rules_is_tabled():
     tabled = {row[0] for row in TABLE}
     vague = json.loads((rules.default_dir() / "numbers.json").read_text())["vague"]
     assert {k for k in vague if k not in ("few", "millions")} <= tabled
+
+
+@pytest.mark.parametrize(("words", "first", "second"), [
+    # comma-less text (FA-KES): a year or day before a count is its own number, never joined
+    (["2016", "135", "civilians"], 2016, 135),
+    (["2017", "20", "killed"], 2017, 20),
+    (["14", "12", "soldiers"], 14, 12),
+])
+def test_numbers_side_by_side_are_read_apart(words, first, second):
+    assert READER.match(words, 0) == (1, Quantity(first, first, first, "exact"))
+    assert READER.match(words, 1) == (1, Quantity(second, second, second, "exact"))

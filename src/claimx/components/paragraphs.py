@@ -2,19 +2,36 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import numpy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from claimx.components.base import line_layout
 
 
 @Language.component("claimx_paragraphs")
 def mark_paragraphs(doc: Doc) -> Doc:
     """Line breaks end sentences: headings, captions and link lists never run into the next
-    paragraph. Runs before the parser, which keeps sentence starts that are already set."""
+    paragraph. So do the edges of page furniture inside a line (a date line or share bar
+    glued to a headline, see layout.py), which the components then pass over by the role of
+    the sentence's start. Runs before the parser, which keeps sentence starts already set."""
     for t in doc[1:]:
         prev = doc[t.i - 1]
         if "\n" in prev.text_with_ws and not t.is_space:
             t.is_sent_start = True
+    starts = doc.to_array([IDX]).tolist() if len(doc) else []
+    for start, end, role in line_layout(doc):
+        if role != "skip":
+            continue
+        for edge in (start, end):
+            i = bisect_left(starts, edge)
+            if 0 < i < len(doc) and not doc[i].is_space:
+                doc[i].is_sent_start = True
+                if i + 1 < len(doc) and doc[i + 1].is_sent_start is None:
+                    doc[i + 1].is_sent_start = False  # "16 | Civilians Dead in ...": a headline's count stays in it
     return doc
 
 
