@@ -209,30 +209,15 @@ def compare(
     kinds: KindsOpt = "casualty,strike",
     model: ModelOpt = None,
     patterns: PatternsOpt = None,
+    marks: MarksOpt = None,
 ) -> None:
     """Disputed figures and strike targets side by side, across documents and sources."""
     from claimx.compare import group_records
-    from claimx.run import run_extract
-    from claimx.sources import read_bytes, read_inputs, saved_records
 
     wanted = parse_kinds(kinds)
-    records: list[dict] = []
-    failed = False
-    for arg in paths:
-        data = sys.stdin.buffer.read() if arg == "-" else None
-        try:
-            saved = saved_records(arg, data)
-        except ValueError as e:
-            err(f"claimx: error: {e}")
-            failed = True
-            continue
-        if saved is not None:
-            records += saved
-            continue
-        nlp = load_pipeline(model, wanted, patterns)
-        inputs = read_bytes(data, Options()) if data is not None else read_inputs([arg])
-        summary = run_extract(nlp, inputs, records.extend, wanted)
-        failed = failed or bool(summary.failed)
+    records, failed = gather_records(paths, wanted, model, patterns)
+    if marks is not None:
+        records = without_marked_wrong(records, marks)
     groups = [g.to_json(f"g{n}") for n, g in enumerate(group_records(records, wanted), 1)]
     shown = [g for g in groups if show_all or g["status"] != "single"]
     if as_json:
@@ -294,6 +279,107 @@ def info(model: ModelOpt = None, patterns: PatternsOpt = None) -> None:
     print(f"patterns: {folder}")
     for name in rules.PATTERN_FILES:
         print(f"  {name}")
+
+
+# --- claimx review, and compare --marks --------------------------------------------------
+
+MarksOpt = Annotated[Path | None, typer.Option("--marks", help="Marks file of `claimx review` (JSON lines): "
+                                               "figures marked wrong are left out.", dir_okay=False)]
+
+
+def gather_records(paths: list[str], wanted: tuple[str, ...], model: str | None, patterns: Path | None,
+                   texts: dict[str, str] | None = None) -> tuple[list[dict], bool]:
+    """Records of saved claimx/1 files, or extracted from articles (whose texts are kept in
+    `texts` when given); and whether some input failed."""
+    from claimx.sources import Document, read_bytes, read_inputs, saved_records
+
+    def keeping_texts(inputs):
+        for item in inputs:
+            if isinstance(item, Document):
+                texts[item.id] = item.text
+            yield item
+
+    records: list[dict] = []
+    failed = False
+    for arg in paths:
+        data = sys.stdin.buffer.read() if arg == "-" else None
+        try:
+            saved = saved_records(arg, data)
+        except ValueError as e:
+            err(f"claimx: error: {e}")
+            failed = True
+            continue
+        if saved is not None:
+            records += saved
+            continue
+        from claimx.run import run_extract  # spaCy: only when there are articles to extract
+
+        nlp = load_pipeline(model, wanted, patterns)
+        inputs = read_bytes(data, Options()) if data is not None else read_inputs([arg])
+        summary = run_extract(nlp, inputs if texts is None else keeping_texts(inputs), records.extend, wanted)
+        failed = failed or bool(summary.failed)
+    return records, failed
+
+
+def without_marked_wrong(records: list[dict], marks: Path) -> list[dict]:
+    from claimx.review.marks import MarksError, drop_marked_wrong, read_marks
+
+    if not marks.is_file():
+        err(f"claimx: error: {marks}: no such marks file")
+        raise typer.Exit(2)
+    try:
+        kept = drop_marked_wrong(records, read_marks(marks))
+    except MarksError as e:
+        err(f"claimx: error: {e}")
+        raise typer.Exit(2) from None
+    err(f"claimx: {len(records) - len(kept)} records marked wrong in {marks} left out")
+    return kept
+
+
+@app.command()
+def review(
+    paths: Annotated[list[str], typer.Argument(help="Articles (folders, files), claimx/1 records or "
+                                               "claimx-group/1 groups (.jsonl), as compare takes them.")],
+    marks: Annotated[Path | None, typer.Option("--marks", dir_okay=False, help="Where marks are saved and read "
+                                               "back (default: review.jsonl beside the first input).")] = None,
+    articles: Annotated[list[Path] | None, typer.Option("--articles", file_okay=False, help="Folder the "
+                                                        "records were extracted from, to show whole articles "
+                                                        "(repeatable).")] = None,
+    show_all: Annotated[bool, typer.Option("--all", help="Start with single-source groups listed too.")] = False,
+    kinds: KindsOpt = "casualty,strike",
+    model: ModelOpt = None,
+    patterns: PatternsOpt = None,
+) -> None:
+    """Work through disputed groups in the terminal: sources side by side, marks saved."""
+    if not (sys.stdout.isatty() and sys.stdin.isatty()):
+        err("claimx: error: review is interactive and needs a terminal; for groups as data use `claimx compare --json`")
+        raise typer.Exit(2)
+    if "-" in paths:
+        raise typer.BadParameter("review reads keys from the terminal; save the input to a file first", param_hint="-")
+    from claimx.review.inputs import ReviewData, default_marks_path, split_saved_groups
+    from claimx.review.marks import MarkBook, MarksError
+    from claimx.review.model import Articles
+
+    wanted = parse_kinds(kinds)
+    groups, rest, problems = split_saved_groups(paths)
+    for problem in problems:
+        err(f"claimx: error: {problem}")
+    texts: dict[str, str] = {}
+    records, failed = gather_records(rest, wanted, model, patterns, texts) if rest else ([], False)
+    if not groups and not records:
+        err("claimx: nothing to review: no groups or records in the input")
+        raise typer.Exit(1)
+    try:
+        book = MarkBook(marks or default_marks_path(paths[0]))
+    except MarksError as e:
+        err(f"claimx: error: {e}")
+        raise typer.Exit(2) from None
+    from claimx.review.app import ReviewApp
+
+    data = ReviewData.of(groups, records, wanted, Articles(texts, articles))
+    ReviewApp(data, book, "" if show_all else "status:disputed,consistent", " ".join(paths)).run()
+    raise typer.Exit(1 if failed or problems else 0)
+
 
 
 def silence_stdout() -> None:

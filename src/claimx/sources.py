@@ -58,9 +58,9 @@ def read_inputs(paths: list[str], opts: Options | None = None) -> Iterator[Docum
             yield item
 
 
-def saved_records(arg: str, data: bytes | None = None) -> list[dict] | None:
+def saved_records(arg: str, data: bytes | None = None, schema: str = "claimx/1") -> list[dict] | None:
     """The records of a claimx/1 JSON-lines file (or stdin bytes), or None when the input is
-    something else (articles to extract)."""
+    something else (articles to extract). `schema` reads other saved lines (claimx-group/1)."""
     if data is None:
         path = Path(arg)
         if path.suffix.lower() not in JSONL_SUFFIXES or not path.is_file():
@@ -71,7 +71,7 @@ def saved_records(arg: str, data: bytes | None = None) -> list[dict] | None:
         first = json.loads(lines[0]) if lines else None
     except json.JSONDecodeError:
         return None
-    if not (isinstance(first, dict) and first.get("schema") == "claimx/1"):
+    if not (isinstance(first, dict) and first.get("schema") == schema):
         return None
     records = []
     for n, line in enumerate(lines, 1):
