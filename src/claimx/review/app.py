@@ -40,8 +40,11 @@ from claimx.review.model import (
 MARK_SIGN = {"trusted": ("✓", "bold green"), "doubtful": ("?", "bold yellow"), "wrong": ("✗", "bold red")}
 MARK_KEYS = {"trusted": "t", "doubtful": "d", "wrong": "w"}
 LEFT_SHARE = 0.46  # of the screen's width: the left list (as #left's CSS width says)
-GROUP_COLUMNS = (("status", 8), ("quantity", None), ("low · best · high", 17), ("src", 3), ("marked", 6))
-MEMBER_COLUMNS = (("mark", 1), ("source", 16), ("figure", 13), ("article", 14), ("date", 10), ("axis", None))
+# (key, label, width); None: takes the width the others leave
+GROUP_COLUMNS = (("status", "status", 8), ("quantity", "quantity", None), ("estimates", "low · best · high", 17),
+                 ("sources", "src", 3), ("marked", "marked", 6))
+MEMBER_COLUMNS = (("mark", "", 1), ("source", "source", 16), ("figure", "figure", 13), ("article", "article", 14),
+                  ("date", "date", 10), ("axis", "on one axis", None))
 MIN_FLEX = 12  # the narrowest the quantity and the axis columns get
 QUERY_HELP = ("status:disputed,consistent,single   kind:casualty|strike   place:WORD   date:YYYY[-MM[-DD]]   "
               "other words: must all occur (quantity, sources, figures, articles, sentences)")
@@ -232,9 +235,9 @@ class ReviewApp(App[None]):
     def set_columns(self, table: DataTable, columns: tuple, width: int) -> None:
         """The columns again, the one without a width taking what the others leave of `width`."""
         table.clear(columns=True)
-        fixed = sum(w for _, w in columns if w) + 2 * table.cell_padding * len(columns) + 2  # + the scrollbar
-        for name, w in columns:
-            table.add_column(name, key=name, width=w or max(width - fixed, MIN_FLEX))
+        fixed = sum(w for _, _, w in columns if w) + 2 * table.cell_padding * len(columns) + 2  # + the scrollbar
+        for key, label, w in columns:
+            table.add_column(label, key=key, width=w or max(width - fixed, MIN_FLEX))
 
     # --- the left list ------------------------------------------------------------------
 
