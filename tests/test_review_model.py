@@ -8,7 +8,7 @@ from tests.review_data import ARTICLES, RECORDS, groups, incident_groups
 
 from claimx.review.axis import Axis
 from claimx.review.inputs import ReviewData, split_saved_groups
-from claimx.review.marks import MarkBook, MarksError, drop_marked_wrong, latest, read_marks, write_marks, Mark
+from claimx.review.marks import Mark, MarkBook, MarksError, drop_marked_wrong, latest, read_marks, write_marks
 from claimx.review.model import (
     Articles,
     Query,

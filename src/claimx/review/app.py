@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Static
 from textual.worker import Worker, WorkerState
 
@@ -46,6 +47,7 @@ GROUP_COLUMNS = (("status", "status", 8), ("quantity", "quantity", None), ("esti
 MEMBER_COLUMNS = (("mark", "", 1), ("source", "source", 16), ("figure", "figure", 13), ("article", "article", 14),
                   ("date", "date", 10), ("axis", "on one axis", None))
 MIN_FLEX = 12  # the narrowest the quantity and the axis columns get
+FILTER_PAUSE = 0.25  # seconds of no typing before the list follows the filter
 QUERY_HELP = ("status:disputed,consistent,single   kind:casualty|strike   place:WORD   date:YYYY[-MM[-DD]]   "
               "other words: must all occur (quantity, sources, figures, articles, sentences)")
 
@@ -196,6 +198,8 @@ class ReviewApp(App[None]):
         self.rows: list[Row] = []
         self.rows_by_key: dict[str, Row] = {}
         self.by_doc: dict[str, list[dict]] | None = None
+        self.cells: dict[tuple[str, int], tuple] = {}  # (row key, quantity width) -> the row's cells
+        self.filter_timer: Timer | None = None
 
     # --- layout -------------------------------------------------------------------------
 
@@ -252,7 +256,9 @@ class ReviewApp(App[None]):
         self.set_columns(table, GROUP_COLUMNS, int(self.size.width * LEFT_SHARE) - 1)
         width = table.columns["quantity"].width
         for row in self.rows:
-            table.add_row(*self.group_cells(row, width), key=row.key)
+            if (row.key, width) not in self.cells:
+                self.cells[row.key, width] = self.group_cells(row, width)
+            table.add_row(*self.cells[row.key, width], key=row.key)
         if keep in self.rows_by_key:
             table.move_cursor(row=table.get_row_index(keep), animate=False)
         self.set_reactive(ReviewApp.row_key, self.rows[table.cursor_row].key if self.rows else None)
@@ -424,16 +430,20 @@ class ReviewApp(App[None]):
     def action_search(self) -> None:
         self.query_one("#search", Input).focus()
 
-    def action_leave_filter(self) -> None:
-        self.query_one("#groups", DataTable).focus()
-
     @on(Input.Submitted, "#search")
-    def search_submitted(self) -> None:
+    def action_leave_filter(self) -> None:
+        """Enter or Escape: the filter as typed applies now, and keys go back to the list."""
+        if self.filter_timer is not None:
+            self.filter_timer.stop()
+        self.query_text = self.query_one("#search", Input).value
         self.query_one("#groups", DataTable).focus()
 
     @on(Input.Changed, "#search")
     def search_changed(self, event: Input.Changed) -> None:
-        self.query_text = event.value
+        """The list follows the typing once it pauses: refilling a long list on every key lags."""
+        if self.filter_timer is not None:
+            self.filter_timer.stop()
+        self.filter_timer = self.set_timer(FILTER_PAUSE, lambda: setattr(self, "query_text", event.value))
 
     def watch_query_text(self, value: str) -> None:
         search = self.query_one("#search", Input)
@@ -505,5 +515,6 @@ class ReviewApp(App[None]):
                 members.update_cell(row_key, column.key, value)
         if self.row_key in self.rows_by_key:
             self.query_one("#groups", DataTable).update_cell(self.row_key, "marked", self.marked_cell(group))
+            self.cells = {k: v for k, v in self.cells.items() if k[0] != self.row_key}
         self.show_member()
         self.show_status()
