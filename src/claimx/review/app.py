@@ -42,7 +42,7 @@ MARK_SIGN = {"trusted": ("✓", "bold green"), "doubtful": ("?", "bold yellow"),
 MARK_KEYS = {"trusted": "t", "doubtful": "d", "wrong": "w"}
 LEFT_SHARE = 0.46  # of the screen's width: the left list (as #left's CSS width says)
 # (key, label, width); None: takes the width the others leave
-GROUP_COLUMNS = (("status", "status", 8), ("quantity", "quantity", None), ("estimates", "low · best · high", 17),
+GROUP_COLUMNS = (("status", "status", 10), ("quantity", "quantity", None), ("estimates", "low · best · high", 17),
                  ("sources", "src", 3), ("marked", "marked", 6))
 MEMBER_COLUMNS = (("mark", "", 1), ("source", "source", 16), ("figure", "figure", 13), ("article", "article", 14),
                   ("date", "date", 10), ("axis", "on one axis", None))
@@ -107,6 +107,10 @@ class HelpScreen(ModalScreen[None]):
         for b in self.bindings:
             keys = ", ".join(self.app.get_key_display(Binding(k, "")) for k in b.key.split(","))
             lines.append(f"{keys:>14}  ", "bold").append(f"{b.description}\n")
+        lines.append("\n↑ ↓ PgUp PgDn Home End", "bold").append(" move in the list that has the cursor; ")
+        lines.append("Tab", "bold").append(" goes from the groups to the members and back; ")
+        lines.append("Enter", "bold").append(" on a group goes to its members, on a member opens its article.\n")
+        lines.append("Marks", "bold").append(" apply to the member under the cursor and its repeats, saved at once.\n")
         lines.append("\nFilter (/):  ", "bold").append(QUERY_HELP + "\n")
         lines.append("Mouse: click a group or a member; click the highlighted member again to open its article.\n")
         yield VerticalScroll(Static(lines), id="help")
@@ -424,8 +428,8 @@ class ReviewApp(App[None]):
     def action_member(self, step: int) -> None:
         g = self.group
         if g:
-            members = self.query_one("#members", DataTable)
-            members.move_cursor(row=(self.member_index + step) % len(g["members"]), animate=False)
+            self.member_index = (self.member_index + step) % len(g["members"])  # now, not when the table says
+            self.query_one("#members", DataTable).move_cursor(row=self.member_index, animate=False)
 
     def action_search(self) -> None:
         self.query_one("#search", Input).focus()
