@@ -44,8 +44,10 @@ async def test_starts_on_the_disputed_group_with_its_members_and_evidence(tmp_pa
         assert "The strikes killed 36 civilians, Khaled Khoja said." in evidence
         await pilot.press("]", "]")
         assert app.member["figure"] == "32"
-        await pilot.press("down")  # the next group in the list
-        assert app.group["id"] == "g2" and app.member["figure"] == "Five"
+        await pilot.press("tab", "up")  # to the members
+        assert app.focused.id == "members" and app.member["figure"] == "At least 33"
+        await pilot.press("tab", "down")  # back to the groups: the next group
+        assert app.focused.id == "groups" and app.group["id"] == "g2" and app.member["figure"] == "Five"
 
 
 @drive
@@ -184,3 +186,17 @@ def test_snapshot_article(snap_compare, here):
 
 def test_snapshot_keys(snap_compare, here):
     assert snap_compare(make_app(here), press=["question_mark"], terminal_size=SIZE)
+
+
+@drive
+async def test_mouse_picks_a_member_and_a_second_click_opens_its_article(tmp_path):
+    app = make_app(tmp_path / "review.jsonl")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        members = app.query_one("#members")
+        await pilot.click(members, offset=(5, 3))  # the header line, then the third member
+        await pilot.pause()
+        assert app.member["figure"] == "32" and not isinstance(app.screen, ArticleScreen)
+        await pilot.click(members, offset=(5, 3))
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen) and app.screen.doc == "c.txt"

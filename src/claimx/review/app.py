@@ -108,7 +108,6 @@ class HelpScreen(ModalScreen[None]):
             keys = ", ".join(self.app.get_key_display(Binding(k, "")) for k in b.key.split(","))
             lines.append(f"{keys:>14}  ", "bold").append(f"{b.description}\n")
         lines.append("\n↑ ↓ PgUp PgDn Home End", "bold").append(" move in the list that has the cursor; ")
-        lines.append("Tab", "bold").append(" goes from the groups to the members and back; ")
         lines.append("Enter", "bold").append(" on a group goes to its members, on a member opens its article.\n")
         lines.append("Marks", "bold").append(" apply to the member under the cursor and its repeats, saved at once.\n")
         lines.append("\nFilter (/):  ", "bold").append(QUERY_HELP + "\n")
@@ -188,6 +187,7 @@ class ReviewApp(App[None]):
         Binding("d", "mark('doubtful')", "Doubtful"),
         Binding("w", "mark('wrong')", "Wrong"),
         Binding("escape", "leave_filter", "Back to the list", show=False),
+        Binding("tab", "switch_pane", "Groups ↔ members", show=False, priority=True),
     ]
 
     query_text: reactive[str] = reactive("", init=False)
@@ -372,7 +372,7 @@ class ReviewApp(App[None]):
         mark = self.book.get(m["doc"], m["id"])
         sign = Text(*MARK_SIGN[mark.mark]) if mark else Text("")
         source = Text(m["source"] or "(article)", "bold")
-        if m["repeats"]:
+        if m.get("repeats", []):
             source.append(f" +{len(m['repeats'])}", "dim")
         record = self.data.records.get((m["doc"], m["id"]))
         style = MARK_SIGN[mark.mark][1] if mark else "bold"
@@ -430,6 +430,14 @@ class ReviewApp(App[None]):
         if g:
             self.member_index = (self.member_index + step) % len(g["members"])  # now, not when the table says
             self.query_one("#members", DataTable).move_cursor(row=self.member_index, animate=False)
+
+    def action_switch_pane(self) -> None:
+        """Tab: between the two lists (the filter has its own key, /)."""
+        if self.screen is not self.screen_stack[0]:
+            self.screen.focus_next()
+            return
+        groups, members = self.query_one("#groups", DataTable), self.query_one("#members", DataTable)
+        (groups if members.has_focus else members).focus()
 
     def action_search(self) -> None:
         self.query_one("#search", Input).focus()
@@ -500,7 +508,7 @@ class ReviewApp(App[None]):
         def save(note: str | None) -> None:
             if note is None:
                 return
-            keys = [(m["doc"], m["id"])] + [(r["doc"], r["id"]) for r in m["repeats"]]
+            keys = [(m["doc"], m["id"])] + [(r["doc"], r["id"]) for r in m.get("repeats", [])]
             try:
                 self.book.set(keys, mark, note)
             except OSError as e:
