@@ -342,7 +342,7 @@ def review(
                                                "claimx-group/1 groups (.jsonl), as compare takes them.")],
     marks: Annotated[Path | None, typer.Option("--marks", dir_okay=False, help="Where marks are saved and read "
                                                "back (default: review.jsonl beside the first input).")] = None,
-    articles: Annotated[list[Path] | None, typer.Option("--articles", file_okay=False, help="Folder the "
+    articles: Annotated[list[Path] | None, typer.Option("--articles", exists=True, file_okay=False, help="Folder the "
                                                         "records were extracted from, to show whole articles "
                                                         "(repeatable).")] = None,
     show_all: Annotated[bool, typer.Option("--all", help="Start with single-source groups listed too.")] = False,
@@ -377,7 +377,7 @@ def review(
     from claimx.review.app import ReviewApp
 
     data = ReviewData.of(groups, records, wanted, Articles(texts, articles))
-    ReviewApp(data, book, "" if show_all else "status:disputed,consistent", " ".join(paths)).run()
+    ReviewApp(data, book, "" if show_all else "status:disputed,consistent").run()
     raise typer.Exit(1 if failed or problems else 0)
 
 

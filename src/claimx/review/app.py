@@ -194,10 +194,9 @@ class ReviewApp(App[None]):
     row_key: reactive[str | None] = reactive(None, init=False)
     member_index: reactive[int] = reactive(0, init=False)
 
-    def __init__(self, data: ReviewData, book: MarkBook, query: str = "", subtitle: str = "") -> None:
+    def __init__(self, data: ReviewData, book: MarkBook, query: str = "") -> None:
         super().__init__()
         self.data, self.book = data, book
-        self.sub_title = subtitle
         self.set_reactive(ReviewApp.query_text, query)
         self.rows: list[Row] = []
         self.rows_by_key: dict[str, Row] = {}
