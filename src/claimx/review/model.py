@@ -75,8 +75,9 @@ def incident_key(incident: dict) -> str:
     return f"{incident_window(incident)}|{where}|{incident.get('actor')}"
 
 
-def incident_title(incident: dict) -> str:
-    """"2015-09-30 · Talbiseh, Homs, Syria · Russia · 4 articles, 3 sources"."""
+def incident_title(incident: dict, counts: bool = True) -> str:
+    """"2015-09-30 · Talbiseh, Homs, Syria · Russia · 4 articles, 3 sources" (without the
+    numbers of articles and sources when `counts` is false)."""
     parts = []
     window = incident_window(incident)
     if window:
@@ -89,9 +90,9 @@ def incident_title(incident: dict) -> str:
         parts.append(_place_names(place)[0])
     if incident.get("actor"):
         parts.append(str(incident["actor"]))
-    counts = [f"{incident[k]} {k}" for k in ("articles", "sources") if isinstance(incident.get(k), int)]
-    if counts:
-        parts.append(", ".join(counts))
+    numbers = [f"{incident[k]} {k}" for k in ("articles", "sources") if isinstance(incident.get(k), int)]
+    if counts and numbers:
+        parts.append(", ".join(numbers))
     return " · ".join(parts) or "incident"
 
 
