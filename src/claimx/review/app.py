@@ -42,7 +42,7 @@ MARK_SIGN = {"trusted": ("✓", "bold green"), "doubtful": ("?", "bold yellow"),
 MARK_KEYS = {"trusted": "t", "doubtful": "d", "wrong": "w"}
 LEFT_SHARE = 0.46  # of the screen's width: the left list (as #left's CSS width says)
 # (key, label, width); None: takes the width the others leave
-GROUP_COLUMNS = (("status", "status", 10), ("quantity", "quantity", None), ("estimates", "low · best · high", 15),
+GROUP_COLUMNS = (("status", "status", 10), ("quantity", "quantity", None), ("estimates", "low·best·high", 15),
                  ("sources", "src", 3), ("marked", "marked", 6))
 MEMBER_COLUMNS = (("mark", "", 1), ("source", "source", 16), ("figure", "figure", 13), ("article", "article", 14),
                   ("date", "date", 10), ("axis", "on one axis", None))
