@@ -159,8 +159,10 @@ async def test_records_are_grouped_in_the_background(tmp_path):
     data = ReviewData.of([], RECORDS, ("casualty", "strike"), Articles(ARTICLES))
     app = ReviewApp(data, MarkBook(tmp_path / "review.jsonl"))
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if app.rows:
+                break
         assert [r.group["status"] for r in app.rows] == ["disputed", "single"]
 
 
@@ -200,3 +202,16 @@ async def test_mouse_picks_a_member_and_a_second_click_opens_its_article(tmp_pat
         await pilot.click(members, offset=(5, 3))
         await pilot.pause()
         assert isinstance(app.screen, ArticleScreen) and app.screen.doc == "c.txt"
+
+
+@drive
+async def test_records_that_cannot_be_grouped_are_told_on_screen(tmp_path):
+    broken = [{k: v for k, v in r.items() if k != "scope"} for r in RECORDS]
+    app = ReviewApp(ReviewData.of([], broken, ("casualty",), Articles()), MarkBook(tmp_path / "review.jsonl"))
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if "failed" in app.query_one("#head").render().plain:
+                break
+        assert "Grouping failed: KeyError('scope')" in app.query_one("#head").render().plain
+        await pilot.press("q")

@@ -6,6 +6,10 @@ member's sentence in its paragraph. Marks are saved as they are made (marks.py).
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import threading
+
 from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
@@ -15,7 +19,6 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Static
-from textual.worker import Worker, WorkerState
 
 from claimx.render import STATUS_STYLE, show_article
 from claimx.review.axis import Axis
@@ -225,16 +228,24 @@ class ReviewApp(App[None]):
         self.query_one("#groups", DataTable).focus()
         if self.data.groups is None:  # grouping many records takes seconds: on screen, in a thread
             self.query_one("#head", Static).update(Text(f"Grouping {len(self.data.records):,} records…", "bold"))
-            self.run_worker(self.data.ready, name="groups", thread=True, exit_on_error=False)
+            # a daemon thread, not a Textual worker: `q` must not wait for the grouping to finish
+            threading.Thread(target=self.group_records, name="claimx-review-grouping", daemon=True).start()
         else:
             self.data.ready()
             self.fill_groups()
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.name == "groups" and event.state is WorkerState.SUCCESS:
-            self.fill_groups()
-        elif event.worker.name == "groups" and event.state is WorkerState.ERROR:
-            self.query_one("#head", Static).update(Text(f"Grouping failed: {event.worker.error}", "bold red"))
+    def group_records(self) -> None:
+        try:
+            self.data.ready()
+            done = self.fill_groups
+        except Exception as e:  # bad records: said on screen, the app stays usable for quitting
+            done = functools.partial(self.show_failure, f"Grouping failed: {e!r}")
+        if self.is_running:
+            with contextlib.suppress(RuntimeError):  # the app has just closed: nothing left to show
+                self.call_from_thread(done)
+
+    def show_failure(self, message: str) -> None:
+        self.query_one("#head", Static).update(Text(message, "bold red"))
 
     def on_resize(self) -> None:
         self.fill_groups()
