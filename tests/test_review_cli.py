@@ -5,6 +5,7 @@ import fcntl
 import json
 import os
 import pty
+import re
 import select
 import struct
 import subprocess
@@ -16,6 +17,7 @@ from pathlib import Path
 from tests.review_data import RECORDS, groups
 
 CLAIMX = str(Path(sys.executable).parent / "claimx")
+ESCAPE = re.compile(r"\x1b(\[[0-9;?<>=$]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-Za-z]|[=>78])")
 
 
 def write_lines(path: Path, objects: list[dict]) -> Path:
@@ -54,6 +56,11 @@ def test_compare_leaves_out_figures_marked_wrong(tmp_path):
     assert done.returncode == 2 and "no such marks file" in done.stderr
 
 
+def drawn(output: bytes) -> str:
+    """What a terminal shows of `output`, without its control sequences (in drawing order)."""
+    return ESCAPE.sub("", output.decode("utf-8", "replace"))
+
+
 def run_in_terminal(args: list[str], keys: list[tuple[str, bytes]], cwd: Path, timeout: float = 60) -> tuple[int, str]:
     """Run claimx under a pseudo-terminal of 120x32; for each (text, key): wait until the
     screen has shown `text`, then type `key`. Returns (exit code, everything drawn)."""
@@ -66,7 +73,7 @@ def run_in_terminal(args: list[str], keys: list[tuple[str, bytes]], cwd: Path, t
     deadline = time.monotonic() + timeout
     try:
         for text, key in keys:
-            while text.encode() not in seen and time.monotonic() < deadline:
+            while text not in drawn(seen) and time.monotonic() < deadline:
                 if select.select([leader], [], [], 0.2)[0]:
                     try:
                         seen += os.read(leader, 65536)
@@ -79,7 +86,7 @@ def run_in_terminal(args: list[str], keys: list[tuple[str, bytes]], cwd: Path, t
                     seen += os.read(leader, 65536)
                 except OSError:
                     break
-        return proc.wait(timeout=5), seen.decode("utf-8", "replace")
+        return proc.wait(timeout=5), drawn(seen)
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -97,3 +104,15 @@ def test_review_in_a_terminal_marks_and_quits(tmp_path):
     marks = [json.loads(x) for x in (tmp_path / "review.jsonl").read_text().splitlines()]
     assert [(m["doc"], m["id"], m["mark"], m["note"]) for m in marks] == [("a.txt", "f1", "wrong", "typo")]
     assert gfile.exists()
+
+
+def test_review_of_articles_opens_the_article_it_extracted(tmp_path):
+    from tests.conftest import CORPUS
+
+    articles = [str(CORPUS / "000_477bc5cac4b32ee6.txt"), str(CORPUS / "001_78f11d77de34b0f2.txt")]
+    code, screen = run_in_terminal(["review", *articles, "--marks", "marks.jsonl"],
+                                   [("groups shown", b"o"), ("casualty figure", b"q")], tmp_path, timeout=120)
+    assert code == 0, screen[-2000:]
+    assert "DISPUTED" in screen and "Khaled Khoja" in screen
+    assert "000_477bc5cac4b32ee6.txt    claim  speaker  casualty figure" in screen  # the article view's legend
+    assert not (tmp_path / "marks.jsonl").exists()  # nothing marked, nothing written
