@@ -3,8 +3,8 @@
 Runs the installed console script under a pseudo-terminal of 160x45, as a user does, and
 times from launch to the first frame drawn and to the group list on screen (its status line,
 "N of M groups shown"), then types q. Inputs: the corpus's records (extracted once with
-`--jobs 1`, or --records FILE) and the groups `compare --json --all` saves of them. Best of
-three runs each.
+`--jobs 1`, or --records FILE), the groups `compare --json --all` saves of them, and both
+(the records then give the members' spans, dates and places). Best of three runs each.
 """
 
 from __future__ import annotations
@@ -89,9 +89,10 @@ def main() -> None:
         n_groups = len(groups.read_text(encoding="utf-8").splitlines())
         print("| input | first frame s | group list s | target |")
         print("|---|---|---|---|")
-        for name, path, size in (("records", records, f"{n_records:,} records"),
-                                 ("saved groups", groups, f"{n_groups:,} groups")):
-            runs = [start_up([str(path)]) for _ in range(a.repeat)]
+        for name, paths, size in (("records", [records], f"{n_records:,} records"),
+                                  ("saved groups", [groups], f"{n_groups:,} groups"),
+                                  ("saved groups and records", [groups, records], "spans, dates and places")):
+            runs = [start_up([str(p) for p in paths]) for _ in range(a.repeat)]
             first, listed = min(r[0] for r in runs), min(r[1] for r in runs)
             print(f"| `claimx review` {name} ({size}) | {first:.2f} | {listed:.2f} | < 2 |")
 

@@ -251,11 +251,16 @@ class ReviewApp(App[None]):
         self.fill_groups()
 
     def set_columns(self, table: DataTable, columns: tuple, width: int) -> None:
-        """The columns again, the one without a width taking what the others leave of `width`."""
+        """The columns again, the one without a width taking what the others leave of `width`;
+        on a narrow screen the others shrink so that it keeps MIN_FLEX cells."""
         table.clear(columns=True)
-        fixed = sum(w for _, _, w in columns if w) + 2 * table.cell_padding * len(columns) + 2  # + the scrollbar
-        for key, label, w in columns:
-            table.add_column(label, key=key, width=w or max(width - fixed, MIN_FLEX))
+        spare = width - 2 * table.cell_padding * len(columns) - 2  # padding, and the scrollbar
+        fixed = sum(w for _, _, w in columns if w)
+        ratio = min(1.0, max(spare - MIN_FLEX, 0) / fixed)
+        widths = [max(round(w * ratio), min(w, 3)) if w else None for _, _, w in columns]
+        flex = max(spare - sum(w for w in widths if w), MIN_FLEX)
+        for (key, label, _), w in zip(columns, widths, strict=True):
+            table.add_column(label, key=key, width=w or flex)
 
     # --- the left list ------------------------------------------------------------------
 
