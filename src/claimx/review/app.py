@@ -257,7 +257,7 @@ class ReviewApp(App[None]):
         spare = width - 2 * table.cell_padding * len(columns) - 2  # padding, and the scrollbar
         fixed = sum(w for _, _, w in columns if w)
         ratio = min(1.0, max(spare - MIN_FLEX, 0) / fixed)
-        widths = [max(round(w * ratio), min(w, 3)) if w else None for _, _, w in columns]
+        widths = [max(round(w * ratio), min(w, 10)) if w else None for _, _, w in columns]  # dates keep 10
         flex = max(spare - sum(w for w in widths if w), MIN_FLEX)
         for (key, label, _), w in zip(columns, widths, strict=True):
             table.add_column(label, key=key, width=w or flex)
