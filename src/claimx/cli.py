@@ -342,9 +342,9 @@ def review(
                                                "claimx-group/1 groups (.jsonl), as compare takes them.")],
     marks: Annotated[Path | None, typer.Option("--marks", dir_okay=False, help="Where marks are saved and read "
                                                "back (default: review.jsonl beside the first input).")] = None,
-    articles: Annotated[list[Path] | None, typer.Option("--articles", exists=True, file_okay=False, help="Folder the "
-                                                        "records were extracted from, to show whole articles "
-                                                        "(repeatable).")] = None,
+    articles: Annotated[list[Path] | None, typer.Option("--articles", exists=True, file_okay=False, metavar="DIR",
+                                                        help="Folder the records were extracted from, to show "
+                                                        "whole articles (repeatable).")] = None,
     show_all: Annotated[bool, typer.Option("--all", help="Start with single-source groups listed too.")] = False,
     kinds: KindsOpt = "casualty,strike",
     model: ModelOpt = None,
