@@ -30,6 +30,7 @@ test: setup
 
 bench: setup
 	$(BIN)/python bench/speed.py --shared $(SHARED)
+	$(BIN)/python bench/review.py --shared $(SHARED)
 
 quality: setup
 	$(BIN)/python bench/quality.py --shared $(SHARED)

@@ -296,39 +296,18 @@ def compare(
     no_pager: NoPagerOpt = False,
     patterns: PatternsOpt = None,
     date_field: DateFieldOpt = "date",
+    marks: MarksOpt = None,
 ) -> None:
     """Disputed figures and strike targets side by side, across documents and sources."""
     from claimx.compare import group_records
     from claimx.output import StdoutWriter
-    from claimx.run import Summary, run_extract
-    from claimx.sources import Problem, Stdin, is_saved_record, read_inputs, saved_records, saved_records_file
 
     wanted = parse_kinds(kinds)
     opts = Options(DEFAULT_GLOBS, id_field, text_field, stdin_format.value, date_field)
-    records: list[dict] = []
-    summary = Summary()
-    articles: list[str] = []
-    stdin = Stdin() if "-" in paths else None
-    for arg in paths:
-        if arg == "-" and stdin_format is StdinFormat.auto and is_saved_record(stdin.first_line()):
-            saved = saved_records(stdin, "<stdin>")
-        else:
-            saved = None if arg == "-" else saved_records_file(arg)
-        if saved is None:
-            articles.append(arg)
-            continue
-        for item in saved:
-            if isinstance(item, Problem):
-                summary.note(item)
-            elif item.get("kind") in wanted:  # claims are not compared: let them go
-                records.append(item)
     writer = StdoutWriter()
-    if articles:
-        nlp = load_pipeline(model, wanted, patterns)
-        with ending_cleanly(writer), progress_bar(articles, opts, True) as tick:
-            extracted = run_extract(nlp, read_inputs(articles, opts, stdin), records.extend, wanted,
-                                    n_process=jobs or CORES, progress=tick, date_field=date_field)
-        summary.failed += extracted.failed
+    records, summary = gather_records(paths, wanted, opts, model, patterns, jobs, writer)
+    if marks is not None:
+        records = without_marked_wrong(records, marks)
     groups = [g.to_json(f"g{n}") for n, g in enumerate(group_records(records, wanted), 1)]
     shown = [g for g in groups if show_all or g["status"] != "single"]
     with ending_cleanly(writer):
@@ -435,6 +414,119 @@ def list_rules(
         else:
             example = " ".join(rule.data.get("example", "").split())  # one line a rule
             print("\t".join((rule.id, kind, rule.label, rule.where, example)))
+
+
+# --- claimx review, and compare --marks --------------------------------------------------
+
+MarksOpt = Annotated[Path | None, typer.Option("--marks", help="Marks file of `claimx review` (JSON lines): "
+                                               "figures marked wrong are left out.", dir_okay=False)]
+
+
+def gather_records(paths: list[str], wanted: tuple[str, ...], opts: Options, model: str | None,
+                   patterns: Path | None, jobs: int | None, writer, texts: dict[str, str] | None = None):
+    """(records, summary): the records of saved claimx/1 JSON lines (files or stdin) and of the
+    articles among `paths`, extracted with progress and --jobs, their texts kept in `texts`
+    when given. `writer` is what an interruption abandons."""
+    from claimx.run import Summary
+    from claimx.sources import Document, Problem, Stdin, is_saved_record, read_inputs, saved_records, saved_records_file
+
+    summary = Summary()
+    records: list[dict] = []
+    articles: list[str] = []
+    stdin = Stdin() if "-" in paths else None
+    for arg in paths:
+        if arg == "-" and opts.stdin_format == "auto" and is_saved_record(stdin.first_line()):
+            saved = saved_records(stdin, "<stdin>")
+        else:
+            saved = None if arg == "-" else saved_records_file(arg)
+        if saved is None:
+            articles.append(arg)
+            continue
+        for item in saved:
+            if isinstance(item, Problem):
+                summary.note(item)
+            elif item.get("kind") in wanted:  # claims are not compared: let them go
+                records.append(item)
+    if not articles:
+        return records, summary
+
+    def keeping_texts(inputs):
+        for item in inputs:
+            if isinstance(item, Document):
+                texts[item.id] = item.text
+            yield item
+
+    from claimx.run import run_extract  # spaCy: only when there are articles to extract
+
+    nlp = load_pipeline(model, wanted, patterns)
+    inputs = read_inputs(articles, opts, stdin)
+    with ending_cleanly(writer), progress_bar(articles, opts, True) as tick:
+        extracted = run_extract(nlp, inputs if texts is None else keeping_texts(inputs), records.extend, wanted,
+                                n_process=jobs or CORES, progress=tick, date_field=opts.date_field)
+    summary.failed += extracted.failed
+    return records, summary
+
+
+def without_marked_wrong(records: list[dict], marks: Path) -> list[dict]:
+    from claimx.review.marks import MarksError, drop_marked_wrong, read_marks
+
+    if not marks.is_file():
+        err(f"claimx: error: {marks}: no such marks file")
+        raise typer.Exit(2)
+    try:
+        kept = drop_marked_wrong(records, read_marks(marks))
+    except MarksError as e:
+        err(f"claimx: error: {e}")
+        raise typer.Exit(2) from None
+    err(f"claimx: {len(records) - len(kept)} records marked wrong in {marks} left out")
+    return kept
+
+
+@app.command()
+def review(
+    paths: Annotated[list[str], typer.Argument(help="Articles (folders, files), claimx/1 records or "
+                                               "claimx-group/1 groups (.jsonl), as compare takes them.")],
+    marks: Annotated[Path | None, typer.Option("--marks", dir_okay=False, help="Where marks are saved and read "
+                                               "back (default: review.jsonl beside the first input).")] = None,
+    articles: Annotated[list[Path] | None, typer.Option("--articles", exists=True, file_okay=False, metavar="DIR",
+                                                        help="Folder the records were extracted from, to show "
+                                                        "whole articles (repeatable).")] = None,
+    show_all: Annotated[bool, typer.Option("--all", help="Start with single-source groups listed too.")] = False,
+    kinds: KindsOpt = "casualty,strike",
+    model: ModelOpt = None,
+    patterns: PatternsOpt = None,
+) -> None:
+    """Work through disputed groups in the terminal: sources side by side, marks saved."""
+    if not (sys.stdout.isatty() and sys.stdin.isatty()):
+        err("claimx: error: review is interactive and needs a terminal; for groups as data use `claimx compare --json`")
+        raise typer.Exit(2)
+    if "-" in paths:
+        raise typer.BadParameter("review reads keys from the terminal; save the input to a file first", param_hint="-")
+    from claimx.review.inputs import ReviewData, default_marks_path, split_saved_groups
+    from claimx.review.marks import MarkBook, MarksError
+    from claimx.review.model import Articles
+
+    wanted = parse_kinds(kinds)
+    groups, rest, problems = split_saved_groups(paths)
+    for problem in problems:
+        err(f"claimx: error: {problem}")
+    from claimx.output import StdoutWriter
+
+    texts: dict[str, str] = {}
+    records, summary = gather_records(rest, wanted, Options(), model, patterns, None, StdoutWriter(), texts)
+    if not groups and not records:
+        err("claimx: nothing to review: no groups or records in the input")
+        raise typer.Exit(1)
+    try:
+        book = MarkBook(marks or default_marks_path(paths[0]))
+    except MarksError as e:
+        err(f"claimx: error: {e}")
+        raise typer.Exit(2) from None
+    from claimx.review.app import ReviewApp
+
+    data = ReviewData.of(groups, records, wanted, Articles(texts, articles))
+    ReviewApp(data, book, "" if show_all else "status:disputed,consistent").run()
+    raise typer.Exit(1 if summary.failed or problems else 0)
 
 
 def silence_stdout() -> None:

@@ -97,13 +97,14 @@ def count_inputs(paths: list[str], opts: Options) -> int | None:
     return total
 
 
-def is_saved_record(line: bytes | str) -> bool:
-    """A claimx/1 record (output of `extract`), as opposed to an article or an input object."""
+def is_saved_record(line: bytes | str, schema: str = "claimx/1") -> bool:
+    """A claimx/1 record (output of `extract`), or a line of another claimx `schema`
+    (claimx-group/1), as opposed to an article or an input object."""
     try:
         obj = json.loads(line)
     except (json.JSONDecodeError, UnicodeDecodeError):
         return False
-    return isinstance(obj, dict) and obj.get("schema") == "claimx/1"
+    return isinstance(obj, dict) and obj.get("schema") == schema
 
 
 def saved_records(lines: Iterable[bytes | str | Idle], where: str) -> Iterator[dict | Problem]:
@@ -117,14 +118,15 @@ def saved_records(lines: Iterable[bytes | str | Idle], where: str) -> Iterator[d
             yield Problem(f"{where}:{n}", f"not JSON: {getattr(e, 'msg', e)}")
 
 
-def saved_records_file(arg: str) -> Iterator[dict | Problem] | None:
-    """The records of a .jsonl file written by `extract`, or None when it holds something else."""
+def saved_records_file(arg: str, schema: str = "claimx/1") -> Iterator[dict | Problem] | None:
+    """The records of a .jsonl file written by `extract` (or the lines of another claimx
+    `schema`), or None when it holds something else."""
     path = Path(arg)
     if path.suffix.lower() not in JSONL_SUFFIXES or not path.is_file():
         return None
     with path.open("rb") as handle:
         first = next((line for line in handle if line.strip()), b"")
-    if not is_saved_record(first):
+    if not is_saved_record(first, schema):
         return None
     return _saved_records_of(path, arg)
 
