@@ -16,6 +16,9 @@ ARTICLES = {
 }
 
 
+TALBISEH = {"name": "Talbiseh", "admin1": "Homs", "country": "SY", "geonameid": 163345, "lat": 34.84, "lon": 36.73}
+
+
 def span(doc: str, text: str, after: int = 0, **extra) -> dict:
     start = ARTICLES[doc].index(text, after)
     return {"text": text, "start": start, "end": start + len(text), **extra}
@@ -32,7 +35,10 @@ def casualty(doc: str, rid: str, sentence: str, figure: str, value: int, qualifi
         "outcome": outcome, "victims": span(doc, victims, ev["start"], category=category),
         "source": span(doc, source, ev["start"], name=source.replace("the ", "")) if source else None,
         "claim": None, "place": None, "scope": "incident",
-        "incident": {"date": "2015-09-30", "weekday": "wednesday", "attacker": "Russia"},
+        "incident": {"date": "2015-09-30", "weekday": "wednesday", "attacker": "Russia", "actor": "Russia"},
+        "event_date": {"start": "2015-09-30", "end": "2015-09-30", "basis": "sentence"},
+        "event_place": {**TALBISEH, "level": "city", "basis": "article"},
+        "article_date": "2015-09-30",
     }
 
 
@@ -53,9 +59,15 @@ INCIDENT = {"id": "i1", "event_date": {"start": "2015-09-30", "end": "2015-09-30
             "actor": "Russia", "articles": 3, "sources": 3}
 
 
-def groups() -> list[dict]:
-    """Today's claimx-group/1 groups (no incident object): disputed killed toll, single injured."""
+def linked_groups() -> list[dict]:
+    """The groups `compare --json --all` makes of RECORDS: both under one incident."""
     return [g.to_json(f"g{n}") for n, g in enumerate(group_records(RECORDS), 1)]
+
+
+def groups() -> list[dict]:
+    """The same groups without the incident object (as saved before incident linking):
+    disputed killed toll, single injured."""
+    return [{**g, "incident": None} for g in linked_groups()]
 
 
 def incident_groups() -> list[dict]:

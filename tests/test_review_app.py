@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.review_data import ARTICLES, RECORDS, groups, incident_groups
+from tests.review_data import ARTICLES, RECORDS, groups, incident_groups, linked_groups
 
 from claimx.review.app import ArticleScreen, HelpScreen, ReviewApp
 from claimx.review.inputs import ReviewData
@@ -124,6 +124,17 @@ async def test_incidents_head_their_groups(tmp_path):
 
 
 @drive
+async def test_compare_s_own_incidents_head_their_groups(tmp_path):
+    app = make_app(tmp_path / "review.jsonl", shape=linked_groups)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert [r.key for r in app.rows] == ["i:i1", "g0", "g1"]
+        assert "2015-09-30 · Talbiseh" in app.query_one("#head").render().plain
+        await pilot.press("down")
+        assert app.group["id"] == "g1" and app.member["source"] == "Khaled Khoja"
+
+
+@drive
 async def test_article_view_and_help(tmp_path):
     app = make_app(tmp_path / "review.jsonl")
     async with app.run_test(size=SIZE) as pilot:
@@ -163,7 +174,7 @@ async def test_records_are_grouped_in_the_background(tmp_path):
             await pilot.pause(0.05)
             if app.rows:
                 break
-        assert [r.group["status"] for r in app.rows] == ["disputed", "single"]
+        assert [r.group and r.group["status"] for r in app.rows] == [None, "disputed", "single"]  # under their incident
 
 
 # --- snapshots ----------------------------------------------------------------------------

@@ -65,6 +65,7 @@ class Group:
     key: dict  # what the members agree on; None values are unknown
     members: list[Member] = field(default_factory=list)
     incident: Incident | None = None
+    incident_id: str | None = None  # "i1", ...: shared by the groups of one incident
 
     def add(self, record: dict) -> None:
         for m in self.members:
@@ -137,7 +138,8 @@ class Group:
         actors = [a for r in inc.records if (a := record_actor(r))]
         place = next((p for p in inc.places if p["level"] == "city"), inc.places[0] if inc.places else None)
         tellers = {source_name(r) or f"({r['doc']})" for r in inc.records}
-        return {"event_date": {"start": inc.anchor[0].isoformat(), "end": inc.anchor[1].isoformat()},
+        return {"id": self.incident_id,
+                "event_date": {"start": inc.anchor[0].isoformat(), "end": inc.anchor[1].isoformat()},
                 "place": {k: v for k, v in place.items() if k != "basis"} if place else None,
                 "actor": max(set(actors), key=lambda a: (actors.count(a), a)) if actors else None,
                 "articles": len({r["doc"] for r in inc.records}), "sources": len(tellers)}
@@ -204,5 +206,10 @@ def group_records(records: Iterable[dict], kinds: Iterable[str] = ("casualty", "
         ident = ("running", tuple(sorted(key.items()))) if running else ("alone", r["doc"], r["id"])
         groups.setdefault(ident, Group("casualty", key)).add(r)
     order = {"disputed": 0, "consistent": 1, "single": 2}
-    return sorted(groups.values(), key=lambda g: (order[g.status], -g.sources, -len(g.members),
-                                                  g.members[0].record["doc"], g.members[0].record["id"]))
+    out = sorted(groups.values(), key=lambda g: (order[g.status], -g.sources, -len(g.members),
+                                                 g.members[0].record["doc"], g.members[0].record["id"]))
+    numbers: dict[int, str] = {}  # incidents numbered in output order: i1 holds the first group shown
+    for g in out:
+        if g.incident is not None:
+            g.incident_id = numbers.setdefault(id(g.incident), f"i{len(numbers) + 1}")
+    return out

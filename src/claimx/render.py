@@ -209,26 +209,30 @@ def marked(text: str, spans: list[tuple[int, int, str]], inserts: list[tuple[int
     return "".join(out)
 
 
-def show_article(text: str, records: list[dict], console: Console | None = None, mark_rules: bool = False) -> None:
-    """The article with every extraction coloured and a legend; without colour (piped,
-    NO_COLOR) the spans are marked in the text instead. With `mark_rules`, each record's rule
-    id follows the words its rule fired on."""
-    console = console or Console()
-    spans = article_spans(records)
-    inserts = rule_marks(records) if mark_rules else []
-    if console.no_color or not console.is_terminal or console.color_system is None:
-        console.print("legend: " + ", ".join(f"{name} [{MARK[name]}: ...]" for name, _ in LEGEND), markup=False,
-                      highlight=False, soft_wrap=True)
-        console.print(marked(text, spans, inserts), markup=False, highlight=False, soft_wrap=True)
-        return
+def article_text(text: str, records: list[dict], mark_rules: bool = False) -> tuple[Text, Text]:
+    """(legend, the article with every extraction coloured): rich Texts for a console or a
+    widget. With `mark_rules`, each record's rule id follows the words its rule fired on."""
     styled = Text(text)
     style = dict(LEGEND)
-    for start, end, name in spans:
+    for start, end, name in article_spans(records):
         styled.stylize(style[name], start, end)
-    if inserts:
-        styled = with_inserts(styled, inserts)
-    console.print(Text.assemble(*((f" {name} ", f"reverse {s}") for name, s in LEGEND)))
-    console.print(styled)
+    if mark_rules:
+        styled = with_inserts(styled, rule_marks(records))
+    return Text.assemble(*((f" {name} ", f"reverse {s}") for name, s in LEGEND)), styled
+
+
+def show_article(text: str, records: list[dict], console: Console | None = None, mark_rules: bool = False) -> None:
+    """The article with every extraction coloured and a legend; without colour (piped,
+    NO_COLOR) the spans are marked in the text instead."""
+    console = console or Console()
+    if console.no_color or not console.is_terminal or console.color_system is None:
+        inserts = rule_marks(records) if mark_rules else []
+        console.print("legend: " + ", ".join(f"{name} [{MARK[name]}: ...]" for name, _ in LEGEND), markup=False,
+                      highlight=False, soft_wrap=True)
+        console.print(marked(text, article_spans(records), inserts), markup=False, highlight=False, soft_wrap=True)
+        return
+    for part in article_text(text, records, mark_rules):
+        console.print(part)
 
 
 def with_inserts(styled: Text, inserts: list[tuple[int, str]]) -> Text:

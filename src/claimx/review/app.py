@@ -20,7 +20,7 @@ from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Static
 
-from claimx.render import STATUS_STYLE, show_article
+from claimx.render import STATUS_STYLE, article_text
 from claimx.review.axis import Axis
 from claimx.review.inputs import ReviewData
 from claimx.review.marks import MarkBook
@@ -62,16 +62,6 @@ def compact(value) -> str:
     if value < 10_000:
         return f"{value:g}"
     return f"{value / 1000:.0f}k" if value < 1_000_000 else f"{value / 1_000_000:.1f}M"
-
-
-class _Collected:
-    """A console stand-in that keeps what `show_article` prints, to show it in a widget."""
-
-    def __init__(self) -> None:
-        self.printed: list = []
-
-    def print(self, *objects, **_options) -> None:
-        self.printed.extend(objects)
 
 
 class NotePrompt(ModalScreen[str | None]):
@@ -132,9 +122,7 @@ class ArticleScreen(Screen[None]):
         self.doc, self.text, self.records, self.focus_record = doc, text, records, focus
 
     def compose(self) -> ComposeResult:
-        shown = _Collected()
-        show_article(self.text, self.records, console=shown)
-        legend, styled = shown.printed
+        legend, styled = article_text(self.text, self.records)
         yield Static(Text.assemble((f" {self.doc} ", "bold reverse"), "  ", legend), id="legend")
         pieces = [(0, len(self.text))]
         if self.focus_record:
