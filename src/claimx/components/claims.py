@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import partial
 
 from spacy.attrs import IDX
 from spacy.language import Language
@@ -27,10 +28,16 @@ from claimx.components.base import (
 from claimx.components.speakers import SpeakerNames
 from claimx.kinds import new_record
 from claimx.layout import role_at
-from claimx.resolvers import phrase_of
-
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-SENTENCE_END = {".", "!", "?", "…"}
+from claimx.resolvers import (
+    phrase_before,
+    phrase_of,
+    plausible_speaker,
+    quote_kind,
+    reported_content,
+    speaker,
+    trimmed,
+)
+from claimx.resolvers.speech import SENTENCE_END
 
 
 @dataclass
@@ -83,6 +90,7 @@ class ClaimComponent(RuleComponent):
         self.determiners = set(rules["determiners"])
         self.relative_pronouns = set(rules["relative_pronouns"])
         self.content_trim = set(rules["content_trim"])
+        self.speaker_heads = self.anonymous | self.groups | self.organizations
         self.open_marks = set(rules["quotes"]["open"])
         self.close_marks = set(rules["quotes"]["close"])
         self.mark_pattern = re.compile("|".join(map(re.escape, sorted(self.open_marks | self.close_marks | {"\n"}))))
@@ -106,6 +114,8 @@ class _DocClaims:
         # cue verbs: what a quote's or a clause's attribution hangs on
         self.cues = {tokens[0]: rule for rule, tokens in self.matched.get("reported_speech", ())}
         self.roles = line_layout(doc)
+        self.speaker = partial(speaker, relative_pronouns=rules.relative_pronouns, is_cue=self.is_cue,
+                               plausible=partial(plausible_speaker, speaker_heads=rules.speaker_heads))
 
     # ---- helpers -------------------------------------------------------------------------
     def token_at(self, offset: int) -> int:
@@ -118,44 +128,15 @@ class _DocClaims:
     def is_cue(self, t: Token) -> bool:
         return t.i in self.cues
 
-    def speaker_head(self, cue: Token, depth: int = 0) -> Token | None:
-        cue_quotes = cue.lemma_.lower() == "quote"
-        quoting = cue if cue_quotes else cue.head
-        if cue_quotes or quoting.lemma_.lower() == "quote" and cue.dep_ in ("advcl", "pcomp", "xcomp", "prep"):
-            quoted = next((c for c in quoting.children if c.dep_ == "dobj"), None)
-            if quoted is not None:  # "agencies quoted X (as saying)": X speaks
-                return quoted
-        for c in cue.children:
-            if c.dep_ == "nsubj":
-                if c.lower_ in self.r.relative_pronouns and cue.dep_ == "relcl":
-                    return cue.head  # "Turkey, which said ..."
-                return c
-        for c in cue.children:
-            if c.dep_ == "agent":  # "it was reported by X"
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        return g
-        if depth < 3 and cue.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and cue.head.pos_ in ("VERB", "AUX"):
-            head = cue.head
-            own = next((c for c in head.children if c.dep_ == "nsubj"), None)
-            if cue.dep_ in ("conj", "advcl") and head.dep_ == "ccomp" and self.is_cue(head.head) and not (
-                    own is not None and self.plausible_speaker(own)):
-                head = head.head  # "X said the strikes had killed ..., and accused B": X accused
-            return self.speaker_head(head, depth + 1)  # "..., adding", "and warned"
-        return None
+    def opens_claim(self, t: Token) -> bool:
+        """A cue with a speaker: a claim of its own."""
+        return self.is_cue(t) and self.speaker(t) is not None
 
     def trimmed(self, first: int, last: int) -> tuple[int, int] | None:
-        """Character span of tokens first..last without a leading "that" or surrounding
-        punctuation; a closing quote mark stays when the content ends inside a quote."""
-        doc = self.doc
-        while first <= last and (doc[first].lower_ in self.r.content_trim or doc[first].is_space):
-            first += 1
-        trim = self.r.content_trim
-        while first <= last and (doc[last].text in trim or doc[last].text in SENTENCE_END or doc[last].is_space):
-            last -= 1
-        if first > last:
-            return None
-        return doc[first].idx, doc[last].idx + len(doc[last].text)
+        return trimmed(self.doc, first, last, self.r.content_trim)
+
+    def quote_kind(self, content: tuple[int, int]) -> str:
+        return quote_kind(self.text[content[0] : content[1]], self.r.open_marks, self.r.close_marks)
 
     def skipped(self, offset: int) -> bool:
         return role_at(self.roles, offset) == "skip"
@@ -204,7 +185,7 @@ class _DocClaims:
             if t.text in SENTENCE_END or t.text in self.r.open_marks or t.text in self.r.close_marks or "\n" in t.text:
                 return None
             if self.is_cue(t):
-                subj = self.speaker_head(t)
+                subj = self.speaker(t)
                 if subj is None:
                     return None
                 subtree = {x.i for x in subj.subtree}
@@ -230,7 +211,7 @@ class _DocClaims:
             t = doc[j]
             if self.is_cue(t):
                 subtree = {x.i for x in t.subtree}
-                if all(x.i in subtree or x.is_punct for x in doc[j + 1 : p + 1]) and self.speaker_head(t) is not None:
+                if all(x.i in subtree or x.is_punct for x in doc[j + 1 : p + 1]) and self.speaker(t) is not None:
                     return t
                 return None
         return None
@@ -272,7 +253,7 @@ class _DocClaims:
             else:
                 cue = self.cue_before(q)
             if cue is not None:
-                subj = self.speaker_head(cue)
+                subj = self.speaker(cue)
                 speaker = phrase_of(subj) if subj is not None else None
                 used_cues.add(cue.i)
                 found.append(Found(parts, cue, None, speaker, kind, rule=self.r.scanners["quote_with_cue"].id))
@@ -318,91 +299,26 @@ class _DocClaims:
         return not before or before[-1] in "\n.:,;?!—–-\"”" or before.endswith("--")
 
     # ---- indirect speech -----------------------------------------------------------------
-    def content_of(self, cue: Token) -> tuple[int, int] | None:
-        """The reported clause of `cue`."""
-        doc = self.doc
-        comp = next((c for c in cue.children if c.dep_ == "ccomp"), None) or self.that_clause(cue)
-        if comp is not None and comp.i < cue.i:
-            # "Y, X said": everything before the attribution tail is Y
-            tail = min([cue.i] + [x.i for c in cue.children if c.dep_ in SUBJECTS for x in c.subtree])
-            return self.trimmed(cue.sent.start, tail - 1)
-        if comp is not None:
-            first, last = comp.left_edge.i, comp.right_edge.i
-            obj = next((c for c in cue.rights if c.dep_ == "dobj" and c.i < comp.left_edge.i), None)
-            if obj is not None and cue.lemma_.lower() not in self.r.addressee_verbs:
-                first = obj.left_edge.i  # "reported several strikes ..., including one that ..."
-            for c in comp.rights:  # "..., while the US said ...": a claim of its own ends this one
-                if c.dep_ in ("advcl", "conj") and any(self.is_cue(x) and self.speaker_head(x) is not None
-                                                       for x in c.subtree if x.i != comp.i):
-                    last = min(last, c.left_edge.i - 1)
-                    break
-            else:  # a misparsed tail of the clause hangs off the cue: "targeted X, Y and Z"
-                for c in cue.rights:
-                    if c.i > last and c.dep_ not in ("advcl", "conj", "cc", "parataxis", "punct", "prep", "npadvmod"):
-                        last = c.right_edge.i
-            return self.trimmed(first, last)
-        for c in cue.children:
-            if c.dep_ == "punct" and c.text == ":" and c.i > cue.i:
-                return self.trimmed(c.i + 1, cue.sent.end - 1)
-        if self.cues[cue.i].label == "OBJECT_CUE":
-            args = [c for c in cue.children if c.dep_ in ("dobj", "xcomp", "prep", "oprd", "dative") and c.i > cue.i]
-            if args and any(a.dep_ != "dative" for a in args):
-                return self.trimmed(min(a.left_edge.i for a in args), max(a.right_edge.i for a in args))
-        if cue.dep_ in ("parataxis", "ccomp") and cue.i > cue.head.i and cue.head.pos_ in ("VERB", "AUX"):
-            head = cue.head  # "Y, X said" parsed with Y as the root
-            left = cue.left_edge.i
-            if any(t.text == "," for t in doc[head.left_edge.i : left]) or doc[left - 1].text == ",":
-                return self.trimmed(head.left_edge.i, left - 1)
-        return None
-
-    def phrase_before(self, cue: Token) -> Token | None:
-        """The noun phrase between the last comma and the cue, as a span's root."""
-        j = cue.i - 1
-        while j > cue.sent.start and self.doc[j].text != "," and self.doc[j].pos_ in ("PROPN", "NOUN", "ADJ", "DET"):
-            j -= 1
-        if self.doc[j].text != "," or j + 1 >= cue.i:
-            return None
-        span = self.doc[j + 1 : cue.i]
-        return span.root if any(t.pos_ in ("PROPN", "NOUN") for t in span) else None
-
-    def that_clause(self, cue: Token) -> Token | None:
-        """A "that" clause reached through the cue's object or phrase: "reiterated Washington's
-        view that ...", "told IRNA that ...", "said in comments aired Monday that ..."."""
-        for x in cue.subtree:
-            if x.i <= cue.i or x.left_edge.i > cue.i + 10:
-                continue
-            if x.dep_ in ("ccomp", "acl", "relcl") and x.left_edge.lower_ == "that" and x.left_edge.i > cue.i:
-                path, y = [], x.head
-                while y.i != cue.i and y.dep_ in ("dobj", "dative", "pobj", "prep", "acl", "npadvmod", "appos"):
-                    path.append(y)
-                    y = y.head
-                if y.i == cue.i:
-                    return x
-        return None
-
-    def plausible_speaker(self, t: Token) -> bool:
-        return (t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.pos_ in ("PRON", "PROPN")
-                or t.lower_ in self.r.anonymous or t.lower_ in self.r.groups or t.lower_ in self.r.organizations)
-
     def indirect(self, used_cues: set[int]) -> list[Found]:
         found = []
         for rule, tokens in self.matched.get("reported_speech", ()):
             t = self.doc[tokens[0]]
             if t.i in used_cues or self.skipped(t.idx):
                 continue
-            content = self.content_of(t)
+            content = reported_content(t, trim=self.r.content_trim, addressee_verbs=self.r.addressee_verbs,
+                                       object_cue=self.cues[t.i].label == "OBJECT_CUE", opens_claim=self.opens_claim)
             if content is None:
                 continue
-            subj = self.speaker_head(t)
+            subj = self.speaker(t)
             if subj is None and content[1] <= t.idx:
-                subj = self.phrase_before(t)  # "..., military analyst Pavel Felgenhauer told AFP"
+                subj = phrase_before(t)  # "..., military analyst Pavel Felgenhauer told AFP"
                 if subj is not None:
                     content = self.trimmed(t.sent.start, subj.left_edge.i - 1) or content
             if subj is None or subj.lower_ == "it" and any(c.dep_ == "auxpass" for c in t.children):
                 continue
             if content[0] <= subj.idx < content[1]:
                 continue  # the "subject" is inside what is reported: a misparse
-            found.append(Found([content], t, None, phrase_of(subj), self.quote_kind(*content), rule=rule.id))
+            found.append(Found([content], t, None, phrase_of(subj), self.quote_kind(content), rule=rule.id))
         return found
 
     def tagged_as_noun(self, used_cues: set[int]) -> list[Found]:
@@ -417,9 +333,9 @@ class _DocClaims:
             if any(x.pos_ in ("VERB", "AUX") for x in before):
                 continue
             content = self.trimmed(t.i + 2, t.sent.end - 1)
-            speaker = [x for x in before if not x.is_space]
-            if content and speaker:
-                found.append(Found([content], t, None, speaker, self.quote_kind(*content), rule=rule.id))
+            said_by = [x for x in before if not x.is_space]
+            if content and said_by:
+                found.append(Found([content], t, None, said_by, self.quote_kind(content), rule=rule.id))
         return found
 
     def according_to(self) -> list[Found]:
@@ -440,7 +356,7 @@ class _DocClaims:
             content = self.trimmed(side[0], side[-1])
             if content is None:
                 continue
-            found.append(Found([content], t, (t.idx, to.idx + 2), phrase_of(pobj), self.quote_kind(*content),
+            found.append(Found([content], t, (t.idx, to.idx + 2), phrase_of(pobj), self.quote_kind(content),
                                rule=rule.id))
         return found
 
@@ -463,18 +379,9 @@ class _DocClaims:
                 continue
             content = self.trimmed(j + 1, self.token_at(end) - 1)
             if content:
-                found.append(Found([content], None, (colon, colon + 1), list(names), self.quote_kind(*content),
+                found.append(Found([content], None, (colon, colon + 1), list(names), self.quote_kind(content),
                                    {"headline": True}, rule=rule.id))
         return found
-
-    def quote_kind(self, start: int, end: int) -> str:
-        body = self.text[start:end]
-        marks = sum(body.count(m) for m in self.r.open_marks | self.r.close_marks)
-        if not marks:
-            return "indirect"
-        if body[:1] in self.r.open_marks and body[-1:] in self.r.close_marks and marks == 2:
-            return "direct"
-        return "mixed"
 
     # ---- speakers ------------------------------------------------------------------------
     def run(self) -> list[dict]:
