@@ -83,7 +83,8 @@ def is_actor(t: Token, attackers: Collection[str], names: Collection[str]) -> bo
 
 def attacker_phrase(t: Token) -> tuple[Token, Token]:
     """First and last word of an attacker: a modifier's words up to it ("Russian" in "Russian
-    jets"), else its phrase without clauses, appositions and prepositional phrases at its end."""
+    jets"), else its subtree's words from its left edge to the last that is not the head of a
+    relative clause or apposition, punctuation, or a preposition."""
     tokens = [x for x in t.subtree if x.dep_ not in ("relcl", "punct", "appos") or x.i == t.i]
     first = min((x for x in tokens if t.left_edge.i <= x.i <= t.i), key=lambda x: x.i)
     if t.dep_ in ("amod", "compound"):
