@@ -108,11 +108,11 @@ def _added(base, extra, path: Path, key: str):
     if isinstance(base, list):
         for n, w in enumerate(extra):
             if not isinstance(w, str):
-                raise PatternError(f"{path}: entry '{key}': item {n}: expected a string, got {json.dumps(w)}")
+                raise PatternError(f"{path}: entry '{key}' item {n}: expected a string, got {json.dumps(w)}")
         return base + [w for n, w in enumerate(extra) if w not in base and w not in extra[:n]]
     if isinstance(base, dict):
         empty = type(next(iter(base.values())))() if base else None  # a new key holds what the others hold
-        return {**base, **{k: _added(base[k] if k in base else empty, v, path, f"{key}.{k}") if base else v
+        return {**base, **{k: _added(base.get(k, empty), v, path, f"{key}.{k}") if base else v
                            for k, v in extra.items()}}
     return extra
 
@@ -126,7 +126,8 @@ def _removed(base, gone, path: Path, key: str):
                 raise PatternError(f"{path}: entry '{key}': '{k}' is not in the default word lists")
         return {k: _removed(v, gone[k], path, f"{key}.{k}") if k in gone else v for k, v in base.items()}
     if not isinstance(base, (list, dict)) or not isinstance(gone, list):
-        raise PatternError(f"{path}: entry '{key}': expected a JSON array of the words or keys to remove, got {json.dumps(gone)}")
+        raise PatternError(f"{path}: entry '{key}': expected a JSON array of the words or keys to remove, "
+                           f"got {json.dumps(gone)}")
     for w in gone:
         if w not in base:
             raise PatternError(f"{path}: entry '{key}': {json.dumps(w)} is not in the default word lists")

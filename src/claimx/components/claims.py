@@ -26,8 +26,9 @@ from claimx.components.base import (
     tokens_span,
 )
 from claimx.components.speakers import SpeakerNames
-from claimx.kinds import new_record
+from claimx.kinds import contract_values, new_record
 from claimx.layout import role_at
+from claimx.records import Speaker
 from claimx.resolvers import (
     phrase_before,
     phrase_of,
@@ -75,22 +76,23 @@ class ClaimComponent(RuleComponent):
 
     kind = "claim"
     resolvers = frozenset({"quote_with_cue", "reported_speech", "noun_cue_speech", "according_to", "colon_heading"})
-    word_files = {"claims.json": {"anonymous_heads": list, "group_heads": list, "organization_heads": list,
-                                  "addressee_verbs": list, "quotes": dict, "pronouns": list, "person_pronouns": list,
-                                  "determiners": list, "relative_pronouns": list, "content_trim": list}}
+    word_files = {"claims.json": {"speaker_types": dict, "addressee_verbs": list, "quotes": dict, "pronouns": list,
+                                  "person_pronouns": list, "determiners": list, "relative_pronouns": list,
+                                  "content_trim": list}}
+    categories = {"claims.json": {"speaker_types": contract_values(Speaker, "type")}}
 
     def compile_words(self) -> None:
         rules = self.words["claims.json"]
-        self.anonymous = set(rules["anonymous_heads"])
-        self.groups = set(rules["group_heads"])
-        self.organizations = set(rules["organization_heads"])
+        self.speaker_type: dict[str, str] = {}  # a speaker noun -> its type; the first type listing it wins
+        for kind, words in rules["speaker_types"].items():
+            for w in words:
+                self.speaker_type.setdefault(w, kind)
         self.addressee_verbs = set(rules["addressee_verbs"])
         self.pronouns = set(rules["pronouns"])
         self.person_pronouns = set(rules["person_pronouns"])
         self.determiners = set(rules["determiners"])
         self.relative_pronouns = set(rules["relative_pronouns"])
         self.content_trim = set(rules["content_trim"])
-        self.speaker_heads = self.anonymous | self.groups | self.organizations
         self.open_marks = set(rules["quotes"]["open"])
         self.close_marks = set(rules["quotes"]["close"])
         self.mark_pattern = re.compile("|".join(map(re.escape, sorted(self.open_marks | self.close_marks | {"\n"}))))
@@ -115,7 +117,7 @@ class _DocClaims:
         self.cues = {tokens[0]: rule for rule, tokens in self.matched.get("reported_speech", ())}
         self.roles = line_layout(doc)
         self.speaker = partial(speaker, relative_pronouns=rules.relative_pronouns, is_cue=self.is_cue,
-                               plausible=partial(plausible_speaker, speaker_heads=rules.speaker_heads))
+                               plausible=partial(plausible_speaker, speaker_heads=rules.speaker_type))
 
     # ---- helpers -------------------------------------------------------------------------
     def token_at(self, offset: int) -> int:

@@ -75,11 +75,12 @@ class SpeakerNames:
         low = head.lower_
         ent = next((e for e in self.ents if span.start <= e.start and e.end <= span.end
                     and e.label_ in ("ORG", "GPE", "NORP")), None)
-        if low in self.f.r.organizations:
-            return self.fullest_org(name), "organization"
-        if low in self.f.r.anonymous:
-            return name, "anonymous"
-        if low in self.f.r.groups or head.tag_ in ("NNS", "NNPS") and (ent is None or ent.label_ == "NORP"):
+        listed = self.f.r.speaker_type.get(low)
+        if listed == "organization":
+            return self.fullest_org(name), listed
+        if listed is not None and listed != "group":
+            return name, listed
+        if listed == "group" or head.tag_ in ("NNS", "NNPS") and (ent is None or ent.label_ == "NORP"):
             return name, "group"
         if ent is not None:
             return self.fullest_org(name), {"ORG": "organization", "GPE": "country", "NORP": "group"}[ent.label_]
