@@ -2,6 +2,7 @@
 tags and entities set by hand, no model."""
 
 import json
+import re
 
 import spacy
 from spacy.tokens import Doc
@@ -13,9 +14,9 @@ from claimx.rules import default_dir
 VOCAB = spacy.blank("en").vocab
 
 
-def doc(words, heads, deps, ents=None, lemmas=None, pos=None, tags=None) -> Doc:
+def doc(words, heads, deps, ents=None, lemmas=None, pos=None, tags=None, spaces=None) -> Doc:
     return Doc(VOCAB, words=words, heads=heads, deps=deps, ents=ents, lemmas=lemmas or [w.lower() for w in words],
-               pos=pos, tags=tags)
+               pos=pos, tags=tags, spaces=spaces)
 
 
 def never(_t) -> bool:
@@ -235,3 +236,64 @@ def test_listed_first_child_and_prep_object_with_any_entity():
     assert resolvers.first_child(d[0], ("prep",)).text == "among"
     assert resolvers.prep_object(d[0], {"among"}) is None  # a date by default
     assert resolvers.prep_object(d[0], {"among"}, not_ents=()).text == "civilians"
+
+
+# ---- quotes ---------------------------------------------------------------------------------
+OPEN, CLOSE = {"\u201c", '"'}, {"\u201d", '"'}
+MARKS = re.compile("|".join(map(re.escape, sorted(OPEN | CLOSE | {"\n"}))))
+
+
+def starts(d: Doc) -> list[int]:
+    return [t.idx for t in d]
+
+
+def test_find_quotes_balanced_continued_and_unbalanced():
+    text = "He said \u201cwe struck.\u201d Then \u201cit went on\n\u201cand on\u201d and \u201copen"
+    quotes = resolvers.find_quotes(text, OPEN, CLOSE, MARKS)
+    got = [(text[q.start : q.end], q.close is not None) for q in quotes]
+    assert got == [("we struck.", True), ("it went on\n\u201cand on", True), ("open", False)]
+    assert resolvers.find_quotes("no marks here", OPEN, CLOSE, MARKS) == []
+
+
+def test_cue_after_a_quote_with_its_speaker_between():
+    words = ["\u201c", "We", "struck", ",", "\u201d", "Kerry", "said", "."]
+    d = doc(words, [6, 2, 6, 6, 6, 6, 6, 6], ["punct", "nsubj", "ccomp", "punct", "punct", "nsubj", "ROOT", "punct"],
+            spaces=[False, True, False, False, True, True, False, False])
+    q = resolvers.find_quotes(d.text, OPEN, CLOSE, MARKS)[0]
+    is_said = lambda t: t.i == 6  # noqa: E731
+    assert resolvers.cue_after(d, q, starts(d), OPEN | CLOSE, is_said, speaker).text == "said"
+    assert resolvers.cue_after(d, q, starts(d), OPEN | CLOSE, never, speaker) is None
+    assert resolvers.cue_after(d, q, starts(d), OPEN | CLOSE, is_said, lambda t: None) is None
+
+
+def test_cue_before_a_quote_after_a_colon():
+    words = ["Kerry", "said", ":", "\u201c", "We", "struck", "\u201d"]
+    d = doc(words, [1, 1, 1, 5, 5, 1, 5], ["nsubj", "ROOT", "punct", "punct", "nsubj", "ccomp", "punct"],
+            spaces=[True, False, True, False, True, False, False])
+    q = resolvers.find_quotes(d.text, OPEN, CLOSE, MARKS)[0]
+    assert d.text[q.start : q.end] == "We struck"
+    assert resolvers.cue_before(d, d.text, q, starts(d), lambda t: t.i == 1, speaker).text == "said"
+    assert resolvers.cue_before(d, d.text, q, starts(d), never, speaker) is None
+
+
+def test_split_quote_lead_in_paragraph_and_clause_opening():
+    text = "\u201cWe struck,\u201d he said, \u201cand will again.\u201d"
+    words = ["\u201c", "We", "struck", ",", "\u201d", "he", "said", ",", "\u201c", "and", "will", "again", ".",
+             "\u201d"]
+    spaces = [False, True, False, False, True, True, False, True, False, True, True, False, False, False]
+    heads = [2, 2, 2, 2, 2, 6, 2, 2, 2, 2, 2, 10, 2, 2]  # "he said" hangs off the quote's verb
+    deps = ["punct", "nsubj", "ROOT", "punct", "punct", "nsubj", "parataxis", "punct", "punct", "cc", "conj",
+            "advmod", "punct", "punct"]
+    d = doc(words, heads, deps, spaces=spaces)
+    assert d.text == text
+    quotes = resolvers.find_quotes(text, OPEN, CLOSE, MARKS)
+    assert resolvers.next_part(text, d[6], quotes, 0) == 1  # only ", " between the cue's clause and the quote
+    assert resolvers.next_part(text, d[6], quotes, 1) is None
+    assert resolvers.next_part(text, d[5], quotes, 0) is None  # " said, " is more than a comma between
+    assert resolvers.lead_in(d, text, quotes[0], starts(d)) is None  # nothing before the quote
+    assert resolvers.opens_clause(text, quotes[0])
+    assert not resolvers.opens_clause("the banner of the \u201cFree Army\u201d", resolvers.find_quotes(
+        "the banner of the \u201cFree Army\u201d", OPEN, CLOSE, MARKS)[0])
+    para = "He spoke.\n\u201cWe will go on.\u201d\nLater."
+    assert resolvers.fills_paragraph(para, resolvers.find_quotes(para, OPEN, CLOSE, MARKS)[0])
+    assert not resolvers.fills_paragraph(text, quotes[0])

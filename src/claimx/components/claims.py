@@ -8,7 +8,6 @@ document gives ("Kerry", "he" -> "John Kerry").
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -16,6 +15,7 @@ from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from claimx import resolvers
 from claimx.components.base import (
     Match,
     RuleComponent,
@@ -29,23 +29,7 @@ from claimx.components.speakers import SpeakerNames
 from claimx.kinds import contract_values, new_record
 from claimx.layout import role_at
 from claimx.records import Speaker
-from claimx.resolvers import (
-    phrase_before,
-    phrase_of,
-    plausible_speaker,
-    quote_kind,
-    reported_content,
-    speaker,
-    trimmed,
-)
-from claimx.resolvers.speech import SENTENCE_END
-
-
-@dataclass
-class Quote:
-    start: int  # first character inside the marks
-    end: int  # character after the last one inside the marks
-    close: int | None  # offset of the closing mark; None when unbalanced
+from claimx.resolvers.quotes import Quote, token_at
 
 
 @dataclass
@@ -95,7 +79,8 @@ class ClaimComponent(RuleComponent):
         self.content_trim = set(rules["content_trim"])
         self.open_marks = set(rules["quotes"]["open"])
         self.close_marks = set(rules["quotes"]["close"])
-        self.mark_pattern = re.compile("|".join(map(re.escape, sorted(self.open_marks | self.close_marks | {"\n"}))))
+        self.quote_marks = self.open_marks | self.close_marks
+        self.mark_pattern = re.compile("|".join(map(re.escape, sorted(self.quote_marks | {"\n"}))))
 
     def process(self, doc: Doc) -> Doc:
         doc._.claimx_claims = _DocClaims(self, doc).run()
@@ -116,16 +101,8 @@ class _DocClaims:
         # cue verbs: what a quote's or a clause's attribution hangs on
         self.cues = {tokens[0]: rule for rule, tokens in self.matched.get("reported_speech", ())}
         self.roles = line_layout(doc)
-        self.speaker = partial(speaker, relative_pronouns=rules.relative_pronouns, is_cue=self.is_cue,
-                               plausible=partial(plausible_speaker, speaker_heads=rules.speaker_type))
-
-    # ---- helpers -------------------------------------------------------------------------
-    def token_at(self, offset: int) -> int:
-        """Index of the first token that starts at or after `offset`."""
-        return bisect_left(self.starts, offset)
-
-    def token_containing(self, offset: int) -> int:
-        return bisect_right(self.starts, offset) - 1
+        self.speaker = partial(resolvers.speaker, relative_pronouns=rules.relative_pronouns, is_cue=self.is_cue,
+                               plausible=partial(resolvers.plausible_speaker, speaker_heads=rules.speaker_type))
 
     def is_cue(self, t: Token) -> bool:
         return t.i in self.cues
@@ -135,100 +112,15 @@ class _DocClaims:
         return self.is_cue(t) and self.speaker(t) is not None
 
     def trimmed(self, first: int, last: int) -> tuple[int, int] | None:
-        return trimmed(self.doc, first, last, self.r.content_trim)
+        return resolvers.trimmed(self.doc, first, last, self.r.content_trim)
 
     def quote_kind(self, content: tuple[int, int]) -> str:
-        return quote_kind(self.text[content[0] : content[1]], self.r.open_marks, self.r.close_marks)
+        return resolvers.quote_kind(self.text[content[0] : content[1]], self.r.open_marks, self.r.close_marks)
 
     def skipped(self, offset: int) -> bool:
         return role_at(self.roles, offset) == "skip"
 
     # ---- quotes --------------------------------------------------------------------------
-    def quotes(self) -> list[Quote]:
-        """Quoted stretches; a quote left open at a paragraph end continues when the next
-        paragraph opens with a mark (the news convention), else ends there."""
-        text, opens, closes = self.text, self.r.open_marks, self.r.close_marks
-        found: list[Quote] = []
-        start = None
-        skip_to = -1  # a continuing quote's opening mark in the next paragraph is not a new quote
-        for m in self.r.mark_pattern.finditer(text):
-            i, ch = m.start(), m.group()
-            if i < skip_to:
-                continue
-            if ch == "\n":
-                if start is not None:
-                    j = i
-                    while j < len(text) and text[j].isspace():
-                        j += 1
-                    if j < len(text) and text[j] in opens:
-                        skip_to = j + 1
-                    else:
-                        found.append(Quote(start, i, None))
-                        start = None
-            elif start is None and ch in opens and ch != "\u201d":
-                start = i + 1
-            elif start is not None and ch in closes and not (ch == '"' and i == start):
-                found.append(Quote(start, i, i))
-                start = None
-        if start is not None:
-            found.append(Quote(start, len(text), None))
-        return [q for q in found if q.end > q.start]
-
-    def cue_after(self, q: Quote) -> Token | None:
-        """`"...," Kerry said` / `"...," said Carter` / `"..." WHO said in a statement`."""
-        if q.close is None:
-            return None
-        doc = self.doc
-        i = self.token_at(q.close + 1)
-        while i < len(doc) and (doc[i].text in (",", "—", "–", "-") or doc[i].is_space and "\n" not in doc[i].text):
-            i += 1  # `," he said`, but not across a paragraph break
-        for j in range(i, min(i + 12, len(doc))):
-            t = doc[j]
-            if t.text in SENTENCE_END or t.text in self.r.open_marks or t.text in self.r.close_marks or "\n" in t.text:
-                return None
-            if self.is_cue(t):
-                subj = self.speaker(t)
-                if subj is None:
-                    return None
-                subtree = {x.i for x in subj.subtree}
-                if all(x.i in subtree or x.is_punct for x in doc[i:j]) and (j > i or subj.i > t.i):
-                    return t
-                return None
-        return None
-
-    def cue_before(self, q: Quote) -> Token | None:
-        """`Kerry said: "..."`, `he told reporters, "..."`, `adding: "..."`."""
-        doc = self.doc
-        k = q.start - 2
-        while k >= 0 and self.text[k].isspace():
-            k -= 1
-        if k < 0:
-            return None
-        p = self.token_containing(k)
-        punctuated = doc[p].text in (":", ",")
-        if punctuated:
-            p -= 1
-        sent_start = doc[p].sent.start if p >= 0 else 0
-        for j in range(p, max(sent_start - 1, p - (12 if punctuated else 2)), -1):
-            t = doc[j]
-            if self.is_cue(t):
-                subtree = {x.i for x in t.subtree}
-                if all(x.i in subtree or x.is_punct for x in doc[j + 1 : p + 1]) and self.speaker(t) is not None:
-                    return t
-                return None
-        return None
-
-    def next_part(self, cue: Token, quotes: list[Quote], index: int) -> int | None:
-        """Index of the quote that continues a split quote after `cue`'s clause."""
-        if index + 1 >= len(quotes):
-            return None
-        nxt = quotes[index + 1]
-        end = max(x.idx + len(x.text) for x in cue.subtree)
-        between = self.text[end : nxt.start - 1]
-        if len(between) <= 4 and "\n" not in between and between.strip() in (",", ".", ";", ""):
-            return index + 1
-        return None
-
     def direct(self, quotes: list[Quote]) -> tuple[list[Found], set[int], list[Quote]]:
         """Quotes with a cue beside them; also the quotes that fill a paragraph with no cue
         (possible continuations of the previous paragraph's speaker)."""
@@ -241,43 +133,28 @@ class _DocClaims:
                 continue
             if len(self.text[q.start : q.end].split()) < 3:
                 continue  # scare quotes: "deconflict"
-            cue = self.cue_after(q) if self.opens_clause(q) else None
+            cue = (resolvers.cue_after(self.doc, q, self.starts, self.r.quote_marks, self.is_cue, self.speaker)
+                   if resolvers.opens_clause(self.text, q) else None)
             parts = [(q.start, q.end)]
             kind = "direct"
             if cue is not None:
-                j = self.next_part(cue, quotes, i)
+                j = resolvers.next_part(self.text, cue, quotes, i)
                 if j is not None:
                     parts.append((quotes[j].start, quotes[j].end))
                     covered.add(j)
-                lead = self.lead_in(q)
+                lead = resolvers.lead_in(self.doc, self.text, q, self.starts)
                 if lead is not None:  # 'The strikes destroyed ..., "killing ...," Moscow said.'
                     parts, kind = [(lead, parts[-1][1])], "mixed"
             else:
-                cue = self.cue_before(q)
+                cue = resolvers.cue_before(self.doc, self.text, q, self.starts, self.is_cue, self.speaker)
             if cue is not None:
                 subj = self.speaker(cue)
-                speaker = phrase_of(subj) if subj is not None else None
+                speaker = resolvers.phrase_of(subj) if subj is not None else None
                 used_cues.add(cue.i)
                 found.append(Found(parts, cue, None, speaker, kind, rule=self.r.scanners["quote_with_cue"].id))
-            elif self.fills_paragraph(q):
+            elif resolvers.fills_paragraph(self.text, q):
                 orphans.append(q)
         return found, used_cues, orphans
-
-    def lead_in(self, q: Quote) -> int | None:
-        """Start of the sentence text before a quote that ends in its attribution, if any."""
-        sent = self.doc[self.token_at(q.start)].sent
-        if sent.start_char >= q.start - 1:
-            return None
-        before = self.text[sent.start_char : q.start - 1]
-        if len(before.split()) < 3 or before.rstrip()[-1:] == ":":
-            return None
-        return sent.start_char + (len(before) - len(before.lstrip()))
-
-    def fills_paragraph(self, q: Quote) -> bool:
-        line_start = self.text.rfind("\n", 0, q.start) + 1
-        line_end = self.text.find("\n", q.end)
-        after = self.text[(q.close if q.close is not None else q.end) + 1 : line_end if line_end >= 0 else None]
-        return not self.text[line_start : q.start - 1].strip() and not after.strip(" .")
 
     def continuations(self, found: list[Found], orphans: list[Quote]) -> list[Found]:
         """A cue-less quote paragraph right after a paragraph that ends with a claim continues
@@ -294,12 +171,6 @@ class _DocClaims:
                                  rule=prior.rule))
         return out
 
-    def opens_clause(self, q: Quote) -> bool:
-        """A quote that can stand as the whole reported statement starts a sentence or
-        follows a colon, comma or dash, not mid-phrase ('the banner of the "Free Syrian Army"')."""
-        before = self.text[: q.start - 1].rstrip(" \t")
-        return not before or before[-1] in "\n.:,;?!—–-\"”" or before.endswith("--")
-
     # ---- indirect speech -----------------------------------------------------------------
     def indirect(self, used_cues: set[int]) -> list[Found]:
         found = []
@@ -307,20 +178,20 @@ class _DocClaims:
             t = self.doc[tokens[0]]
             if t.i in used_cues or self.skipped(t.idx):
                 continue
-            content = reported_content(t, trim=self.r.content_trim, addressee_verbs=self.r.addressee_verbs,
+            content = resolvers.reported_content(t, trim=self.r.content_trim, addressee_verbs=self.r.addressee_verbs,
                                        object_cue=self.cues[t.i].label == "OBJECT_CUE", opens_claim=self.opens_claim)
             if content is None:
                 continue
             subj = self.speaker(t)
             if subj is None and content[1] <= t.idx:
-                subj = phrase_before(t)  # "..., military analyst Pavel Felgenhauer told AFP"
+                subj = resolvers.phrase_before(t)  # "..., military analyst Pavel Felgenhauer told AFP"
                 if subj is not None:
                     content = self.trimmed(t.sent.start, subj.left_edge.i - 1) or content
             if subj is None or subj.lower_ == "it" and any(c.dep_ == "auxpass" for c in t.children):
                 continue
             if content[0] <= subj.idx < content[1]:
                 continue  # the "subject" is inside what is reported: a misparse
-            found.append(Found([content], t, None, phrase_of(subj), self.quote_kind(content), rule=rule.id))
+            found.append(Found([content], t, None, resolvers.phrase_of(subj), self.quote_kind(content), rule=rule.id))
         return found
 
     def tagged_as_noun(self, used_cues: set[int]) -> list[Found]:
@@ -358,7 +229,7 @@ class _DocClaims:
             content = self.trimmed(side[0], side[-1])
             if content is None:
                 continue
-            found.append(Found([content], t, (t.idx, to.idx + 2), phrase_of(pobj), self.quote_kind(content),
+            found.append(Found([content], t, (t.idx, to.idx + 2), resolvers.phrase_of(pobj), self.quote_kind(content),
                                rule=rule.id))
         return found
 
@@ -375,11 +246,11 @@ class _DocClaims:
             colon = self.text.find(":", start, end)
             if colon < 0 or colon - start > rule.pattern.get("max_name_chars", 40):
                 continue
-            i, j = self.token_at(start), self.token_at(colon)
+            i, j = token_at(self.starts, start), token_at(self.starts, colon)
             names = doc[i:j]
             if not names or not all(x.pos_ == "PROPN" or x.is_punct for x in names):
                 continue
-            content = self.trimmed(j + 1, self.token_at(end) - 1)
+            content = self.trimmed(j + 1, token_at(self.starts, end) - 1)
             if content:
                 found.append(Found([content], None, (colon, colon + 1), list(names), self.quote_kind(content),
                                    {"headline": True}, rule=rule.id))
@@ -387,7 +258,9 @@ class _DocClaims:
 
     # ---- speakers ------------------------------------------------------------------------
     def run(self) -> list[dict]:
-        quotes = self.quotes() if "quote_with_cue" in self.r.scanners else []
+        quotes = []
+        if "quote_with_cue" in self.r.scanners:
+            quotes = resolvers.find_quotes(self.text, self.r.open_marks, self.r.close_marks, self.r.mark_pattern)
         direct, used, orphans = self.direct(quotes)
         quoted = [part for f in direct for part in f.content if f.quote == "direct"]
         quoted += [(q.start, q.end) for q in orphans]

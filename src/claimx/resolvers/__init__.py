@@ -2,11 +2,22 @@
 component shares. Word lists come in as arguments (from `patterns/`); none live here.
 
 `tree`: subject, agent, prepositional object, place, hypothetical, negated, tree distance, a
-mention's phrase; `speech`: a claim's speaker and reported content; `victims`: the noun a
+mention's phrase; `speech`: a claim's speaker and reported content; `quotes`: quotes on the raw
+text and the cue beside each; `victims`: the noun a
 casualty figure counts and its category; `targets`: a strike's trigger phrase, target,
 attacker and count.
 """
 
+from claimx.resolvers.quotes import (
+    Quote,
+    cue_after,
+    cue_before,
+    fills_paragraph,
+    find_quotes,
+    lead_in,
+    next_part,
+    opens_clause,
+)
 from claimx.resolvers.speech import (
     phrase_before,
     plausible_speaker,
@@ -46,6 +57,7 @@ from claimx.resolvers.tree import (
 from claimx.resolvers.victims import counted_noun, victim_category, victims_span
 
 __all__ = [
+    "Quote", "cue_after", "cue_before", "fills_paragraph", "find_quotes", "lead_in", "next_part", "opens_clause",
     "PLACE_ENTS", "TIME_ENTS", "agent_of", "attacker_phrase", "count_of", "counted_noun", "entity_of", "first_child",
     "hypothetical", "is_actor", "listed", "nearest", "negated", "nominal_subject", "phrase_before", "phrase_of",
     "place_of", "places_after", "plausible_speaker", "prep_object", "quote_kind", "reported_content", "speaker",
