@@ -34,14 +34,14 @@ def test_speaker_is_the_subject_or_the_agent():
     passive = doc(["It", "was", "reported", "by", "SANA"], [2, 2, 2, 2, 3], ["nsubjpass", "auxpass", "ROOT", "agent",
                                                                               "pobj"])
     assert speaker(passive[2]).text == "SANA"
-    assert resolvers.agent_of(passive[2]).text == "SANA" and resolvers.nominal_subject(passive[2]) is None
+    assert resolvers.agent_of(passive[2]).text == "SANA" and resolvers.argument(passive[2], ("nsubj",)) is None
 
 
 def test_speaker_of_a_relative_clause_is_its_noun():
     words = ["Turkey", ",", "which", "said", "it", "struck"]
     d = doc(words, [0, 0, 3, 0, 5, 3], ["ROOT", "punct", "nsubj", "relcl", "nsubj", "ccomp"])
     assert speaker(d[3]).text == "Turkey"
-    assert resolvers.nominal_subject(d[3]).text == "which"  # without the relative pronouns named
+    assert resolvers.argument(d[3], ("nsubj",)).text == "which"  # without the relative pronouns named
 
 
 def test_speaker_of_quote_is_the_quoted():

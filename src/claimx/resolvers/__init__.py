@@ -40,13 +40,13 @@ from claimx.resolvers.tree import (
     PLACE_ENTS,
     TIME_ENTS,
     agent_of,
+    argument,
     entity_of,
     first_child,
     hypothetical,
     listed,
     nearest,
     negated,
-    nominal_subject,
     phrase_of,
     place_of,
     places_after,
@@ -57,9 +57,9 @@ from claimx.resolvers.tree import (
 from claimx.resolvers.victims import counted_noun, victim_category, victims_span
 
 __all__ = [
-    "Quote", "cue_after", "cue_before", "fills_paragraph", "find_quotes", "lead_in", "next_part", "opens_clause",
-    "PLACE_ENTS", "TIME_ENTS", "agent_of", "attacker_phrase", "count_of", "counted_noun", "entity_of", "first_child",
-    "hypothetical", "is_actor", "listed", "nearest", "negated", "nominal_subject", "phrase_before", "phrase_of",
+    "PLACE_ENTS", "Quote", "TIME_ENTS", "agent_of", "argument", "attacker_phrase", "count_of", "counted_noun",
+    "cue_after", "cue_before", "entity_of", "fills_paragraph", "find_quotes", "first_child", "hypothetical",
+    "is_actor", "lead_in", "listed", "nearest", "negated", "next_part", "opens_clause", "phrase_before", "phrase_of",
     "place_of", "places_after", "plausible_speaker", "prep_object", "quote_kind", "reported_content", "speaker",
     "subject", "target_category", "target_of", "target_phrase", "that_clause", "tree_distance", "trigger_start",
     "trimmed", "victim_category", "victims_span",

@@ -7,7 +7,7 @@ from collections.abc import Callable, Collection
 
 from spacy.tokens import Doc, Token
 
-from claimx.resolvers.tree import agent_of, first_child, nominal_subject
+from claimx.resolvers.tree import agent_of, argument, first_child
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 SENTENCE_END = frozenset({".", "!", "?", "…"})
@@ -29,7 +29,7 @@ def speaker(cue: Token, *, relative_pronouns: Collection[str], is_cue: Callable[
         quoted = first_child(quoting, ("dobj",))
         if quoted is not None:
             return quoted
-    said_by = nominal_subject(cue, relative_pronouns)
+    said_by = argument(cue, ("nsubj",), relative_pronouns)
     if said_by is None:
         said_by = agent_of(cue)
     if said_by is None and depth < 3 and cue.dep_ in SHARED_SUBJECT_DEPS and cue.head.pos_ in ("VERB", "AUX"):

@@ -8,7 +8,7 @@ from collections.abc import Collection, Mapping
 from spacy.tokens import Token
 
 from claimx.numbers import NumberReader
-from claimx.resolvers.tree import PLACE_ENTS, prep_object
+from claimx.resolvers.tree import PLACE_ENTS, argument, prep_object
 
 
 def trigger_start(t: Token, modifiers: Collection[str]) -> Token:
@@ -26,11 +26,9 @@ def target_of(verb: Token, relative_pronouns: Collection[str], object_preps: Col
     """What an attack verb hits: its object (a relative pronoun's antecedent: "Shurbajy, who
     was shot"), the noun it modifies ("areas struck by the Russians"), or the object of one of
     `object_preps` ("fired on X")."""
-    for c in verb.children:
-        if c.dep_ in ("dobj", "nsubjpass"):
-            if c.lower_ in relative_pronouns and verb.dep_ == "relcl":
-                return verb.head
-            return c
+    target = argument(verb, ("dobj", "nsubjpass"), relative_pronouns)
+    if target is not None:
+        return target
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "agent" for c in verb.children):

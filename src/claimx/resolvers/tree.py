@@ -11,11 +11,12 @@ PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
 
 
-def nominal_subject(verb: Token, relative_pronouns: Collection[str] = ()) -> Token | None:
-    """The verb's `nsubj`; a relative pronoun subject ("Turkey, which said") stands for the noun
-    its clause hangs on when `relative_pronouns` names it."""
+def argument(verb: Token, deps: Collection[str], relative_pronouns: Collection[str] = ()) -> Token | None:
+    """The verb's first child by one of the relations `deps` (its subject, its object); a
+    relative pronoun ("Turkey, which said", "Shurbajy, who was shot") stands for the noun its
+    clause hangs on when `relative_pronouns` names it."""
     for c in verb.children:
-        if c.dep_ == "nsubj":
+        if c.dep_ in deps:
             if c.lower_ in relative_pronouns and verb.dep_ == "relcl":
                 return verb.head
             return c
@@ -30,11 +31,11 @@ def agent_of(verb: Token) -> Token | None:
 def subject(verb: Token) -> Token | None:
     """Who does it: the verb's subject, the agent of a passive ("hit by X"), or the subject of
     the verb it depends on ("X moved in, hitting ...")."""
-    doer = nominal_subject(verb)
+    doer = argument(verb, ("nsubj",))
     if doer is None:
         doer = agent_of(verb)
     if doer is None and verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.pos_ == "VERB":
-        doer = nominal_subject(verb.head)
+        doer = argument(verb.head, ("nsubj",))
     return doer
 
 
