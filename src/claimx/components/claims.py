@@ -215,7 +215,7 @@ class _DocClaims:
         found = []
         for rule, tokens in self.matched.get("according_to", ()):
             t, to = self.doc[tokens[0]], self.doc[tokens[-1]]
-            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            pobj = resolvers.first_child(to, ("pobj",))
             if pobj is None or self.skipped(t.idx):
                 continue
             sent = t.sent

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from claimx.components.base import tokens_span
+from claimx.resolvers import first_child
 
 if TYPE_CHECKING:
     from claimx.components.claims import _DocClaims
@@ -50,7 +51,7 @@ class SpeakerNames:
             name, kind = " and ".join(dict.fromkeys(full)), "person"
             before = doc[span.start : persons[0].start]
             words = [t for t in before if t.lower_ not in self.f.r.determiners]
-            appos = next((c for c in head.children if c.dep_ == "appos"), None)
+            appos = first_child(head, ("appos",))
             if words and len(persons) == 1:
                 title = doc[words[0].i : persons[0].start].text.strip(" ,")
             elif appos is not None:  # "Bassam Barabandi, a former Syrian diplomat, wrote"

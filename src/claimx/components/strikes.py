@@ -29,6 +29,7 @@ from claimx.resolvers import (
     attacker_phrase,
     count_of,
     entity_of,
+    first_child,
     hypothetical,
     is_actor,
     negated,
@@ -170,13 +171,13 @@ class StrikeComponent(RuleComponent):
             {"between", "with"} if t.lower_ in self.weak else set())
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in preps and target is None:
-                target = next((g for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in TIME_ENTS), None)
+                target = first_child(c, ("pobj",), TIME_ENTS)
             elif c.dep_ == "acl" and c.lemma_.lower() in self.aim_verbs and target is None:
-                target = next((g for g in c.children if g.dep_ == "dobj"), None) or prep_object(c, self.target_preps)
+                target = first_child(c, ("dobj",)) or prep_object(c, self.target_preps)
             elif c.dep_ in ("amod", "compound", "poss", "nmod") and self.attacker_like(c):
                 attacker = c
             elif c.dep_ == "prep" and c.lower_ == "by" and attacker is None:
-                attacker = next((g for g in c.children if g.dep_ == "pobj"), None)
+                attacker = first_child(c, ("pobj",))
         if attacker is None and t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in self.launch_verbs:
             attacker = subject(t.head)
         place = place_of(t, self.place_preps)

@@ -25,7 +25,12 @@ def argument(verb: Token, deps: Collection[str], relative_pronouns: Collection[s
 
 def agent_of(verb: Token) -> Token | None:
     """The agent of a passive ("hit [by X]", "reported [by X]")."""
-    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    for c in verb.children:
+        if c.dep_ == "agent":
+            pobj = first_child(c, ("pobj",))
+            if pobj is not None:
+                return pobj
+    return None
 
 
 def subject(verb: Token) -> Token | None:
@@ -44,9 +49,9 @@ def listed(t: Token, words: Collection[str]) -> bool:
     return t.lower_ in words or t.lemma_.lower() in words
 
 
-def first_child(t: Token, deps: Collection[str]) -> Token | None:
-    """`t`'s first child by one of the relations `deps`."""
-    return next((c for c in t.children if c.dep_ in deps), None)
+def first_child(t: Token, deps: Collection[str], not_ents: Collection[str] = ()) -> Token | None:
+    """`t`'s first child by one of the relations `deps`, not an entity of the types `not_ents`."""
+    return next((c for c in t.children if c.dep_ in deps and c.ent_type_ not in not_ents), None)
 
 
 def prep_object(t: Token, preps: Collection[str], not_ents: Collection[str] = TIME_ENTS) -> Token | None:
@@ -54,7 +59,7 @@ def prep_object(t: Token, preps: Collection[str], not_ents: Collection[str] = TI
     the types `not_ents` (by default, not a date or time: "struck [on Monday]")."""
     for c in t.children:
         if c.dep_ == "prep" and c.lower_ in preps:
-            pobj = next((g for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in not_ents), None)
+            pobj = first_child(c, ("pobj",), not_ents)
             if pobj is not None:
                 return pobj
     return None
