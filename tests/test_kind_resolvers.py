@@ -168,6 +168,16 @@ def test_victims_span_keeps_modifiers_after_the_number():
     assert d.text[slice(*resolvers.victims_span(d, d[2], 2))] == "fighters"
 
 
+def test_victim_modifier_and_victim_in_a_subtree():
+    d = doc(["killing", "12", "civilian", "residents"], [0, 3, 3, 0], ["ROOT", "nummod", "amod", "dobj"],
+            pos=["VERB", "NUM", "ADJ", "NOUN"])
+    assert resolvers.victim_modifier(d[3], MODIFIERS).text == "civilian"
+    assert resolvers.victim_modifier(d[3], {"rebel"}) is None
+    assert resolvers.victim_in(d[0], {"residents"}).text == "residents"
+    assert resolvers.victim_in(d[0], {"civilian"}) is None  # an adjective, not a victim noun
+    assert resolvers.victim_in(d[3], {"residents"}) is None  # not the word itself
+
+
 # ---- targets --------------------------------------------------------------------------------
 def test_trigger_start_takes_modifiers_of_the_trigger():
     d = doc(["Russian", "air", "strikes"], [2, 2, 2], ["amod", "compound", "ROOT"])

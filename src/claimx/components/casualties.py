@@ -30,6 +30,8 @@ from claimx.resolvers import (
     prep_object,
     tree_distance,
     victim_category,
+    victim_in,
+    victim_modifier,
     victims_span,
 )
 from claimx.rules import PatternError, Rule
@@ -207,8 +209,7 @@ class CasualtyComponent(RuleComponent):
         victims = None
         if head is not None and (self.is_victim(head) or head.i == trigger.i):
             victim_head = head
-            mod = next((c for c in head.children if c.dep_ in ("amod", "compound") and c.lower_ in self.victim_mod),
-                       None)
+            mod = victim_modifier(head, self.victim_mod)
             if (head.i == trigger.i or self.outcome_of(head)) and mod is None:  # "six casualties among X"
                 among = prep_object(head, self.among, not_ents=())
                 victim_head = among if among is not None else head
@@ -300,9 +301,9 @@ class CasualtyComponent(RuleComponent):
     def victims_elsewhere(self, doc: Doc, sent: Span, trigger: Token, fig_start: int, fig_end: int) -> dict:
         """No noun after the number ("killing 12", "the toll rose to 70"): a victim noun tied to
         the outcome word, else the figure itself stands for unspecified people."""
-        for t in trigger.subtree:
-            if self.is_victim(t) and t.pos_ in ("NOUN", "PROPN") and t.i != trigger.i:
-                return char_span(doc, t.idx, t.idx + len(t.text), category=self.category(t))
+        t = victim_in(trigger, self.victim)
+        if t is not None:
+            return char_span(doc, t.idx, t.idx + len(t.text), category=self.category(t))
         return char_span(doc, fig_start, fig_end, category="people")
 
     def nearest_outcome(self, anchor: Token, number: Token, outcomes) -> tuple[Token | None, str | None]:

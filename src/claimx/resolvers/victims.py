@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 
 from spacy.tokens import Doc, Token
+
+from claimx.resolvers.tree import listed
 
 
 def counted_noun(doc: Doc, end: int, sent_end: int, known: Callable[[Token], bool]) -> Token | None:
@@ -21,12 +23,22 @@ def counted_noun(doc: Doc, end: int, sent_end: int, known: Callable[[Token], boo
     return None
 
 
+def victim_modifier(head: Token, modifiers: Collection[str]) -> Token | None:
+    """A modifier of `head` that names victims ("[civilian] deaths")."""
+    return next((c for c in head.children if c.dep_ in ("amod", "compound") and c.lower_ in modifiers), None)
+
+
+def victim_in(t: Token, victims: Collection[str]) -> Token | None:
+    """A victim noun in `t`'s subtree ("killing [civilians] ... 12"), not `t` itself."""
+    return next((x for x in t.subtree if listed(x, victims) and x.pos_ in ("NOUN", "PROPN") and x.i != t.i), None)
+
+
 def victim_category(head: Token, victims: Mapping[str, str], modifiers: Mapping[str, str]) -> str:
     """The victims' category (a word -> category lookup from `patterns/`), from a modifier
     ("civilian deaths"), the noun or its lemma, or a modifier that narrows "people"."""
-    for c in head.children:
-        if c.dep_ in ("amod", "compound") and c.lower_ in modifiers:
-            return modifiers[c.lower_]
+    mod = victim_modifier(head, modifiers)
+    if mod is not None:
+        return modifiers[mod.lower_]
     cat = victims.get(head.lower_) or victims.get(head.lemma_.lower())
     if cat == "people" or cat is None:
         for c in head.children:
