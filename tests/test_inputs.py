@@ -179,12 +179,12 @@ def test_malformed_rule_file_names_file_and_entry(tmp_path):
     for name in rules.PATTERN_FILES:
         (tmp_path / name).write_bytes((rules.default_dir() / name).read_bytes())
     rules = json.loads((tmp_path / "claims.json").read_text())
-    rules["anonymous_heads"].append(7)
+    rules["pronouns"].append(7)
     (tmp_path / "claims.json").write_text(json.dumps(rules))
     result = runner.invoke(app, ["extract", str(CORPUS), "--patterns", str(tmp_path)])
     assert result.exit_code == 2
-    item = len(rules["anonymous_heads"]) - 1
-    assert f"{tmp_path / 'claims.json'}: entry 'anonymous_heads' item {item}: expected a string" in result.stderr
+    item = len(rules["pronouns"]) - 1
+    assert f"{tmp_path / 'claims.json'}: entry 'pronouns' item {item}: expected a string" in result.stderr
     (tmp_path / "claims.json").write_text("{broken")
     result = runner.invoke(app, ["extract", str(CORPUS), "--patterns", str(tmp_path)])
     assert result.exit_code == 2 and "not valid JSON" in result.stderr

@@ -165,3 +165,47 @@ def test_a_misspelt_folder_or_rule_file_exits_2(tmp_path):
     (tmp_path / "claim.jsonl").write_text("")
     result = run_claimx("rules", "--patterns", str(tmp_path))
     assert result.returncode == 2 and f"{tmp_path / 'claim.jsonl'}: not a claimx rule file" in result.stderr
+
+
+def test_a_user_word_list_extends_the_defaults_and_removes_words(tmp_path):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "casualties.json").write_text(json.dumps(
+        {"victims": {"civilians": ["shoppers"]}, "remove": {"victims": {"civilians": ["villager", "villagers"]}}}))
+    nlp = claimx.load(patterns_dir=str(folder))
+    text = "The strike killed 7 shoppers. Another killed 4 villagers. A third killed 3 residents."
+    records = next(extract_records(nlp, [Document("t", text)]))[1]
+    victims = {r["victims"]["text"]: r["victims"]["category"] for r in records if r["kind"] == "casualty"}
+    assert victims["shoppers"] == "civilians"  # added
+    assert victims["residents"] == "civilians"  # the default list stays
+    assert "villagers" not in victims  # removed
+    words = nlp.get_pipe("claimx_casualties").words["casualties.json"]
+    assert "villagers" not in words["victims"]["civilians"] and "children" in words["victims"]
+
+
+@pytest.mark.parametrize(("words", "message"), [
+    ({"victim": {"civilians": ["x"]}}, "unknown entry 'victim'"),
+    ({"place_preps": "near"}, "entry 'place_preps': expected a JSON array"),
+    ({"place_preps": [3]}, "entry 'place_preps' item 0: expected a string"),
+    ({"remove": {"place_preps": ["nearr"]}}, "entry 'remove.place_preps': \"nearr\" is not in the default word lists"),
+    ({"remove": ["place_preps"]}, "entry 'remove' must be a JSON object"),
+])
+def test_a_bad_user_word_list_exits_2_naming_the_file_and_entry(tmp_path, words, message):
+    (tmp_path / "casualties.json").write_text(json.dumps(words))
+    result = run_claimx("extract", "-", "--patterns", str(tmp_path), stdin="Nothing happened.\n")
+    assert result.returncode == 2
+    assert f"{tmp_path / 'casualties.json'}: {message}" in result.stderr
+
+
+def test_speaker_types_come_from_the_word_lists_and_the_contract_bounds_them(tmp_path):
+    text = "The watchdog said the strikes had killed 5 people."
+    default = next(extract_records(claimx.load(), [Document("t", text)]))[1]
+    assert [r["speaker"]["type"] for r in default if r["kind"] == "claim"] == ["unknown"]
+    (tmp_path / "claims.json").write_text(json.dumps({"speaker_types": {"organization": ["watchdog"]}}))
+    records = next(extract_records(claimx.load(patterns_dir=str(tmp_path)), [Document("t", text)]))[1]
+    assert [r["speaker"]["type"] for r in records if r["kind"] == "claim"] == ["organization"]
+    (tmp_path / "claims.json").write_text(json.dumps({"speaker_types": {"ngo": ["watchdog"]}}))
+    result = run_claimx("extract", "-", "--patterns", str(tmp_path), stdin="Nothing happened.\n")
+    assert result.returncode == 2
+    assert f"{tmp_path / 'claims.json'}: entry 'speaker_types': category 'ngo' is not in the contract" in (
+        result.stderr)

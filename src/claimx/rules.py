@@ -4,7 +4,7 @@ Two kinds of file: `<kind>.jsonl` holds a kind's rules, one a line (`id`, `label
 matcher pattern and the resolver its matches go to); `<kind>.json` holds the word lists the
 resolvers consult. A user folder (`--patterns DIR`) adds to the defaults: its rules add to or
 override the default rules by id (`"disabled": true` switches one off); its word-list files
-replace the default ones.
+extend the default ones (add words; `"remove"` takes words out).
 """
 
 from __future__ import annotations
@@ -81,13 +81,8 @@ def check_folder(folder: str | Path | None) -> None:
             raise PatternError(f"{f}: not a claimx rule file (expected one of {', '.join(sorted(known))})")
 
 
-def load(name: str, folder: str | Path | None = None, required: dict[str, type] | None = None,
-         categories: dict[str, frozenset[str]] | None = None) -> dict:
-    """Read one word-list file (the user folder's copy when it has one, else the default),
-    check that each required key holds the required type and that the categories a list
-    assigns (`categories`: key -> allowed) are ones the claimx/1 contract has."""
-    check_folder(folder)
-    path = Path(folder) / name if folder and (Path(folder) / name).exists() else default_dir() / name
+def read_words(path: Path) -> dict:
+    """One word-list file as a JSON object."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -98,11 +93,88 @@ def load(name: str, folder: str | Path | None = None, required: dict[str, type] 
         raise PatternError(f"{path}:{e.lineno}: not valid JSON: {e.msg}") from None
     if not isinstance(data, dict):
         raise PatternError(f"{path}: expected a JSON object at the top level")
-    names = {list: "array", dict: "object"}
+    return data
+
+
+JSON_TYPES = {list: "array", dict: "object", str: "string", int: "number", float: "number", bool: "boolean"}
+
+
+def _added(base, extra, path: Path, key: str):
+    """`base` with `extra` added: lists gain the new words, objects gain new keys and merge
+    existing ones, a single value is replaced by one of the same type."""
+    if not isinstance(extra, type(base)) or isinstance(extra, bool) != isinstance(base, bool):
+        raise PatternError(f"{path}: entry '{key}': expected a JSON {JSON_TYPES.get(type(base), type(base).__name__)}, "
+                           f"got {json.dumps(extra)}")
+    if isinstance(base, list):
+        for n, w in enumerate(extra):
+            if not isinstance(w, str):
+                raise PatternError(f"{path}: entry '{key}' item {n}: expected a string, got {json.dumps(w)}")
+        return base + [w for n, w in enumerate(extra) if w not in base and w not in extra[:n]]
+    if isinstance(base, dict):
+        empty = type(next(iter(base.values())))() if base else None  # a new key holds what the others hold
+        return {**base, **{k: _added(base.get(k, empty), v, path, f"{key}.{k}") if base else v
+                           for k, v in extra.items()}}
+    return extra
+
+
+def _removed(base, gone, path: Path, key: str):
+    """`base` without the words (of a list) or keys (of an object) that `gone` names; naming one
+    that is not there is an error, as a misspelt word would silently remove nothing."""
+    if isinstance(base, dict) and isinstance(gone, dict):
+        for k in gone:
+            if k not in base:
+                raise PatternError(f"{path}: entry '{key}': '{k}' is not in the default word lists")
+        return {k: _removed(v, gone[k], path, f"{key}.{k}") if k in gone else v for k, v in base.items()}
+    if not isinstance(base, (list, dict)) or not isinstance(gone, list):
+        raise PatternError(f"{path}: entry '{key}': expected a JSON array of the words or keys to remove, "
+                           f"got {json.dumps(gone)}")
+    for w in gone:
+        if w not in base:
+            raise PatternError(f"{path}: entry '{key}': {json.dumps(w)} is not in the default word lists")
+    if isinstance(base, list):
+        return [w for w in base if w not in gone]
+    return {k: v for k, v in base.items() if k not in gone}
+
+
+def merged_words(defaults: dict, user: dict, path: Path) -> dict:
+    """The default word lists extended by a user's file: each entry adds to the default entry
+    of the same name; `"remove": {entry: words}` takes words (or an object's keys) out, in the
+    manner of negspacy's termsets (`add_patterns` / `remove_patterns`)."""
+    unknown = sorted(set(user) - set(defaults) - {"remove"})
+    if unknown:
+        raise PatternError(f"{path}: unknown entry '{unknown[0]}' (one of {', '.join(sorted(defaults))}, remove)")
+    gone = user.get("remove", {})
+    if not isinstance(gone, dict):
+        raise PatternError(f"{path}: entry 'remove' must be a JSON object of entries and the words to remove")
+    out = dict(defaults)
+    for key, extra in user.items():
+        if key != "remove":
+            out[key] = _added(defaults[key], extra, path, key)
+    for key, words in gone.items():
+        if key not in defaults:
+            raise PatternError(f"{path}: entry 'remove': unknown entry '{key}'")
+        out[key] = _removed(out[key], words, path, f"remove.{key}")
+    return out
+
+
+def load(name: str, folder: str | Path | None = None, required: dict[str, type] | None = None,
+         categories: dict[str, frozenset[str]] | None = None, replace: bool = False) -> dict:
+    """Read one word-list file: the default, extended by the user folder's copy when it has one
+    (`merged_words`), or with `replace` the folder's copy alone (a saved component). Check that
+    each required key holds the required type and that the categories a list assigns
+    (`categories`: key -> allowed) are ones the claimx/1 contract has."""
+    check_folder(folder)
+    user = Path(folder) / name if folder else None
+    if replace and user is not None:
+        path, data = user, read_words(user)
+    else:
+        path, data = default_dir() / name, read_words(default_dir() / name)
+        if user is not None and user.exists():
+            path, data = user, merged_words(data, read_words(user), user)
     for key, kind in (required or {}).items():
         value = data.get(key)
         if not isinstance(value, kind):
-            raise PatternError(f"{path}: entry '{key}' must be a JSON {names.get(kind, kind.__name__)}")
+            raise PatternError(f"{path}: entry '{key}' must be a JSON {JSON_TYPES.get(kind, kind.__name__)}")
         if kind is list:
             for n, item in enumerate(value):
                 if not isinstance(item, str):

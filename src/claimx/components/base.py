@@ -52,8 +52,8 @@ class RuleComponent:
         self.rules = rules.load_rules(self.rule_file, self.patterns_dir, set(self.resolvers), self.rule_labels)
         self.compile()
 
-    def load_words(self, folder: str | Path | None) -> dict[str, dict]:
-        return {f: rules.load(f, folder, req, self.categories.get(f)) for f, req in self.word_files.items()}
+    def load_words(self, folder: str | Path | None, replace: bool = False) -> dict[str, dict]:
+        return {f: rules.load(f, folder, req, self.categories.get(f), replace) for f, req in self.word_files.items()}
 
     @property
     def rule_file(self) -> str:
@@ -164,7 +164,7 @@ class RuleComponent:
         (path / self.rule_file).write_text(rules.dump_rules(self.rules), encoding="utf-8")
 
     def from_disk(self, path: str | Path, *, exclude=()) -> RuleComponent:
-        self.words = self.load_words(path)
+        self.words = self.load_words(path, replace=True)
         self.rules = rules.load_rules(self.rule_file, path, set(self.resolvers), self.rule_labels, replace=True)
         self.compile()
         return self

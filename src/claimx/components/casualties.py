@@ -20,7 +20,20 @@ from claimx.components.base import (
 from claimx.kinds import contract_values, new_record
 from claimx.numbers import NumberReader, Quantity
 from claimx.records import Casualty, Victims
-from claimx.resolvers import hypothetical, nearest, negated, places_after, tree_distance
+from claimx.resolvers import (
+    counted_noun,
+    hypothetical,
+    listed,
+    nearest,
+    negated,
+    places_after,
+    prep_object,
+    tree_distance,
+    victim_category,
+    victim_in,
+    victim_modifier,
+    victims_span,
+)
 from claimx.rules import PatternError, Rule
 
 SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
@@ -149,18 +162,6 @@ class CasualtyComponent(RuleComponent):
                 figures.append(fig)
         return figures
 
-    def victim_head(self, doc: Doc, end: int, sent_end: int) -> Token | None:
-        """The noun a number counts: "33 [civilians]", "two [rebel fighters]"."""
-        for j in range(end, min(end + 4, sent_end)):
-            t = doc[j]
-            if t.pos_ in ("NOUN", "PROPN", "PRON") or t.lower_ in self.victim or t.i in self.outcome_at:
-                if j + 1 < sent_end and doc[j + 1].pos_ == "NOUN" and doc[j + 1].head.i != j and t.pos_ != "PRON":
-                    continue  # "rebel [fighters]", "civilian [deaths]"
-                return t
-            if t.pos_ not in ("ADJ", "ADV", "PUNCT") or t.text in (",", ";", "."):
-                return None
-        return None
-
     def excluded(self, doc: Doc, first: int, end: int, q: Quantity, head: Token | None) -> bool:
         toks = doc[first:end]
         if any(t.ent_type_ in SKIP_ENTS for t in toks) and not (head is not None and self.is_victim(head)):
@@ -183,25 +184,13 @@ class CasualtyComponent(RuleComponent):
         return bool(first and head is None and doc[first - 1].lower_ in self.not_a_count_before)
 
     def is_victim(self, t: Token) -> bool:
-        return t.lower_ in self.victim or t.lemma_.lower() in self.victim
+        return listed(t, self.victim)
+
+    def victim_head(self, doc: Doc, end: int, sent_end: int) -> Token | None:
+        return counted_noun(doc, end, sent_end, lambda t: t.lower_ in self.victim or t.i in self.outcome_at)
 
     def category(self, head: Token) -> str:
-        """The victims' category, from the noun or a modifier ("civilian deaths")."""
-        for c in head.children:
-            if c.dep_ in ("amod", "compound") and c.lower_ in self.victim_mod:
-                return self.victim_mod[c.lower_]
-        cat = self.victim.get(head.lower_) or self.victim.get(head.lemma_.lower())
-        if cat == "people" or cat is None:
-            for c in head.children:  # "people, including children"
-                if c.dep_ in ("amod", "compound") and self.victim.get(c.lower_, "people") != "people":
-                    return self.victim[c.lower_]
-        return cat or "people"
-
-    @staticmethod
-    def victims_span(doc: Doc, head: Token, after: int) -> tuple[int, int]:
-        """The victim noun with its modifiers that follow the number ("rebel fighters")."""
-        lo = min([head.i] + [c.i for c in head.lefts if c.i >= after and c.dep_ in ("amod", "compound", "nmod")])
-        return doc[lo].idx, head.idx + len(head.text)
+        return victim_category(head, self.victim, self.victim_mod)
 
     def figure(self, doc: Doc, sent: Span, first: int, end: int, q: Quantity, outcomes,
                places: list[Span]) -> dict | None:
@@ -220,11 +209,9 @@ class CasualtyComponent(RuleComponent):
         victims = None
         if head is not None and (self.is_victim(head) or head.i == trigger.i):
             victim_head = head
-            mod = next((c for c in head.children if c.dep_ in ("amod", "compound") and c.lower_ in self.victim_mod),
-                       None)
+            mod = victim_modifier(head, self.victim_mod)
             if (head.i == trigger.i or self.outcome_of(head)) and mod is None:  # "six casualties among X"
-                among = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in self.among
-                              for g in c.children if g.dep_ == "pobj"), None)
+                among = prep_object(head, self.among, not_ents=())
                 victim_head = among if among is not None else head
             if victim_head.i == head.i and self.outcome_of(head):  # "32 civilian deaths", "six casualties"
                 vs = (mod.idx, mod.idx + len(mod.text)) if mod is not None else (fig_start, fig_end)
@@ -232,7 +219,7 @@ class CasualtyComponent(RuleComponent):
             else:
                 category = self.category(victim_head)
                 after = end if victim_head.i == head.i else victim_head.left_edge.i
-                vs = self.victims_span(doc, victim_head, after)
+                vs = victims_span(doc, victim_head, after)
                 end_token = max(end_token, victim_head.i + 1) if victim_head.i == head.i else end_token
             compound = self.compound(doc, q, head, end_token, sent.end)
             if compound:
@@ -314,9 +301,9 @@ class CasualtyComponent(RuleComponent):
     def victims_elsewhere(self, doc: Doc, sent: Span, trigger: Token, fig_start: int, fig_end: int) -> dict:
         """No noun after the number ("killing 12", "the toll rose to 70"): a victim noun tied to
         the outcome word, else the figure itself stands for unspecified people."""
-        for t in trigger.subtree:
-            if self.is_victim(t) and t.pos_ in ("NOUN", "PROPN") and t.i != trigger.i:
-                return char_span(doc, t.idx, t.idx + len(t.text), category=self.category(t))
+        t = victim_in(trigger, self.victim)
+        if t is not None:
+            return char_span(doc, t.idx, t.idx + len(t.text), category=self.category(t))
         return char_span(doc, fig_start, fig_end, category="people")
 
     def nearest_outcome(self, anchor: Token, number: Token, outcomes) -> tuple[Token | None, str | None]:

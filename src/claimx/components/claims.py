@@ -8,13 +8,14 @@ document gives ("Kerry", "he" -> "John Kerry").
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import partial
 
 from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from claimx import resolvers
 from claimx.components.base import (
     Match,
     RuleComponent,
@@ -25,19 +26,10 @@ from claimx.components.base import (
     tokens_span,
 )
 from claimx.components.speakers import SpeakerNames
-from claimx.kinds import new_record
+from claimx.kinds import contract_values, new_record
 from claimx.layout import role_at
-from claimx.resolvers import phrase_of
-
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-SENTENCE_END = {".", "!", "?", "…"}
-
-
-@dataclass
-class Quote:
-    start: int  # first character inside the marks
-    end: int  # character after the last one inside the marks
-    close: int | None  # offset of the closing mark; None when unbalanced
+from claimx.records import Speaker
+from claimx.resolvers.quotes import Quote, token_at
 
 
 @dataclass
@@ -68,15 +60,17 @@ class ClaimComponent(RuleComponent):
 
     kind = "claim"
     resolvers = frozenset({"quote_with_cue", "reported_speech", "noun_cue_speech", "according_to", "colon_heading"})
-    word_files = {"claims.json": {"anonymous_heads": list, "group_heads": list, "organization_heads": list,
-                                  "addressee_verbs": list, "quotes": dict, "pronouns": list, "person_pronouns": list,
-                                  "determiners": list, "relative_pronouns": list, "content_trim": list}}
+    word_files = {"claims.json": {"speaker_types": dict, "addressee_verbs": list, "quotes": dict, "pronouns": list,
+                                  "person_pronouns": list, "determiners": list, "relative_pronouns": list,
+                                  "content_trim": list}}
+    categories = {"claims.json": {"speaker_types": contract_values(Speaker, "type")}}
 
     def compile_words(self) -> None:
         rules = self.words["claims.json"]
-        self.anonymous = set(rules["anonymous_heads"])
-        self.groups = set(rules["group_heads"])
-        self.organizations = set(rules["organization_heads"])
+        self.speaker_type: dict[str, str] = {}  # a speaker noun -> its type; the first type listing it wins
+        for kind, words in rules["speaker_types"].items():
+            for w in words:
+                self.speaker_type.setdefault(w, kind)
         self.addressee_verbs = set(rules["addressee_verbs"])
         self.pronouns = set(rules["pronouns"])
         self.person_pronouns = set(rules["person_pronouns"])
@@ -85,7 +79,8 @@ class ClaimComponent(RuleComponent):
         self.content_trim = set(rules["content_trim"])
         self.open_marks = set(rules["quotes"]["open"])
         self.close_marks = set(rules["quotes"]["close"])
-        self.mark_pattern = re.compile("|".join(map(re.escape, sorted(self.open_marks | self.close_marks | {"\n"}))))
+        self.quote_marks = self.open_marks | self.close_marks
+        self.mark_pattern = re.compile("|".join(map(re.escape, sorted(self.quote_marks | {"\n"}))))
 
     def process(self, doc: Doc) -> Doc:
         doc._.claimx_claims = _DocClaims(self, doc).run()
@@ -106,146 +101,26 @@ class _DocClaims:
         # cue verbs: what a quote's or a clause's attribution hangs on
         self.cues = {tokens[0]: rule for rule, tokens in self.matched.get("reported_speech", ())}
         self.roles = line_layout(doc)
-
-    # ---- helpers -------------------------------------------------------------------------
-    def token_at(self, offset: int) -> int:
-        """Index of the first token that starts at or after `offset`."""
-        return bisect_left(self.starts, offset)
-
-    def token_containing(self, offset: int) -> int:
-        return bisect_right(self.starts, offset) - 1
+        self.speaker = partial(resolvers.speaker, relative_pronouns=rules.relative_pronouns, is_cue=self.is_cue,
+                               plausible=partial(resolvers.plausible_speaker, speaker_heads=rules.speaker_type))
 
     def is_cue(self, t: Token) -> bool:
         return t.i in self.cues
 
-    def speaker_head(self, cue: Token, depth: int = 0) -> Token | None:
-        cue_quotes = cue.lemma_.lower() == "quote"
-        quoting = cue if cue_quotes else cue.head
-        if cue_quotes or quoting.lemma_.lower() == "quote" and cue.dep_ in ("advcl", "pcomp", "xcomp", "prep"):
-            quoted = next((c for c in quoting.children if c.dep_ == "dobj"), None)
-            if quoted is not None:  # "agencies quoted X (as saying)": X speaks
-                return quoted
-        for c in cue.children:
-            if c.dep_ == "nsubj":
-                if c.lower_ in self.r.relative_pronouns and cue.dep_ == "relcl":
-                    return cue.head  # "Turkey, which said ..."
-                return c
-        for c in cue.children:
-            if c.dep_ == "agent":  # "it was reported by X"
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        return g
-        if depth < 3 and cue.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and cue.head.pos_ in ("VERB", "AUX"):
-            head = cue.head
-            own = next((c for c in head.children if c.dep_ == "nsubj"), None)
-            if cue.dep_ in ("conj", "advcl") and head.dep_ == "ccomp" and self.is_cue(head.head) and not (
-                    own is not None and self.plausible_speaker(own)):
-                head = head.head  # "X said the strikes had killed ..., and accused B": X accused
-            return self.speaker_head(head, depth + 1)  # "..., adding", "and warned"
-        return None
+    def opens_claim(self, t: Token) -> bool:
+        """A cue with a speaker: a claim of its own."""
+        return self.is_cue(t) and self.speaker(t) is not None
 
     def trimmed(self, first: int, last: int) -> tuple[int, int] | None:
-        """Character span of tokens first..last without a leading "that" or surrounding
-        punctuation; a closing quote mark stays when the content ends inside a quote."""
-        doc = self.doc
-        while first <= last and (doc[first].lower_ in self.r.content_trim or doc[first].is_space):
-            first += 1
-        trim = self.r.content_trim
-        while first <= last and (doc[last].text in trim or doc[last].text in SENTENCE_END or doc[last].is_space):
-            last -= 1
-        if first > last:
-            return None
-        return doc[first].idx, doc[last].idx + len(doc[last].text)
+        return resolvers.trimmed(self.doc, first, last, self.r.content_trim)
+
+    def quote_kind(self, content: tuple[int, int]) -> str:
+        return resolvers.quote_kind(self.text[content[0] : content[1]], self.r.open_marks, self.r.close_marks)
 
     def skipped(self, offset: int) -> bool:
         return role_at(self.roles, offset) == "skip"
 
     # ---- quotes --------------------------------------------------------------------------
-    def quotes(self) -> list[Quote]:
-        """Quoted stretches; a quote left open at a paragraph end continues when the next
-        paragraph opens with a mark (the news convention), else ends there."""
-        text, opens, closes = self.text, self.r.open_marks, self.r.close_marks
-        found: list[Quote] = []
-        start = None
-        skip_to = -1  # a continuing quote's opening mark in the next paragraph is not a new quote
-        for m in self.r.mark_pattern.finditer(text):
-            i, ch = m.start(), m.group()
-            if i < skip_to:
-                continue
-            if ch == "\n":
-                if start is not None:
-                    j = i
-                    while j < len(text) and text[j].isspace():
-                        j += 1
-                    if j < len(text) and text[j] in opens:
-                        skip_to = j + 1
-                    else:
-                        found.append(Quote(start, i, None))
-                        start = None
-            elif start is None and ch in opens and ch != "\u201d":
-                start = i + 1
-            elif start is not None and ch in closes and not (ch == '"' and i == start):
-                found.append(Quote(start, i, i))
-                start = None
-        if start is not None:
-            found.append(Quote(start, len(text), None))
-        return [q for q in found if q.end > q.start]
-
-    def cue_after(self, q: Quote) -> Token | None:
-        """`"...," Kerry said` / `"...," said Carter` / `"..." WHO said in a statement`."""
-        if q.close is None:
-            return None
-        doc = self.doc
-        i = self.token_at(q.close + 1)
-        while i < len(doc) and (doc[i].text in (",", "—", "–", "-") or doc[i].is_space and "\n" not in doc[i].text):
-            i += 1  # `," he said`, but not across a paragraph break
-        for j in range(i, min(i + 12, len(doc))):
-            t = doc[j]
-            if t.text in SENTENCE_END or t.text in self.r.open_marks or t.text in self.r.close_marks or "\n" in t.text:
-                return None
-            if self.is_cue(t):
-                subj = self.speaker_head(t)
-                if subj is None:
-                    return None
-                subtree = {x.i for x in subj.subtree}
-                if all(x.i in subtree or x.is_punct for x in doc[i:j]) and (j > i or subj.i > t.i):
-                    return t
-                return None
-        return None
-
-    def cue_before(self, q: Quote) -> Token | None:
-        """`Kerry said: "..."`, `he told reporters, "..."`, `adding: "..."`."""
-        doc = self.doc
-        k = q.start - 2
-        while k >= 0 and self.text[k].isspace():
-            k -= 1
-        if k < 0:
-            return None
-        p = self.token_containing(k)
-        punctuated = doc[p].text in (":", ",")
-        if punctuated:
-            p -= 1
-        sent_start = doc[p].sent.start if p >= 0 else 0
-        for j in range(p, max(sent_start - 1, p - (12 if punctuated else 2)), -1):
-            t = doc[j]
-            if self.is_cue(t):
-                subtree = {x.i for x in t.subtree}
-                if all(x.i in subtree or x.is_punct for x in doc[j + 1 : p + 1]) and self.speaker_head(t) is not None:
-                    return t
-                return None
-        return None
-
-    def next_part(self, cue: Token, quotes: list[Quote], index: int) -> int | None:
-        """Index of the quote that continues a split quote after `cue`'s clause."""
-        if index + 1 >= len(quotes):
-            return None
-        nxt = quotes[index + 1]
-        end = max(x.idx + len(x.text) for x in cue.subtree)
-        between = self.text[end : nxt.start - 1]
-        if len(between) <= 4 and "\n" not in between and between.strip() in (",", ".", ";", ""):
-            return index + 1
-        return None
-
     def direct(self, quotes: list[Quote]) -> tuple[list[Found], set[int], list[Quote]]:
         """Quotes with a cue beside them; also the quotes that fill a paragraph with no cue
         (possible continuations of the previous paragraph's speaker)."""
@@ -258,43 +133,28 @@ class _DocClaims:
                 continue
             if len(self.text[q.start : q.end].split()) < 3:
                 continue  # scare quotes: "deconflict"
-            cue = self.cue_after(q) if self.opens_clause(q) else None
+            cue = (resolvers.cue_after(self.doc, q, self.starts, self.r.quote_marks, self.is_cue, self.speaker)
+                   if resolvers.opens_clause(self.text, q) else None)
             parts = [(q.start, q.end)]
             kind = "direct"
             if cue is not None:
-                j = self.next_part(cue, quotes, i)
+                j = resolvers.next_part(self.text, cue, quotes, i)
                 if j is not None:
                     parts.append((quotes[j].start, quotes[j].end))
                     covered.add(j)
-                lead = self.lead_in(q)
+                lead = resolvers.lead_in(self.doc, self.text, q, self.starts)
                 if lead is not None:  # 'The strikes destroyed ..., "killing ...," Moscow said.'
                     parts, kind = [(lead, parts[-1][1])], "mixed"
             else:
-                cue = self.cue_before(q)
+                cue = resolvers.cue_before(self.doc, self.text, q, self.starts, self.is_cue, self.speaker)
             if cue is not None:
-                subj = self.speaker_head(cue)
-                speaker = phrase_of(subj) if subj is not None else None
+                subj = self.speaker(cue)
+                speaker = resolvers.phrase_of(subj) if subj is not None else None
                 used_cues.add(cue.i)
                 found.append(Found(parts, cue, None, speaker, kind, rule=self.r.scanners["quote_with_cue"].id))
-            elif self.fills_paragraph(q):
+            elif resolvers.fills_paragraph(self.text, q):
                 orphans.append(q)
         return found, used_cues, orphans
-
-    def lead_in(self, q: Quote) -> int | None:
-        """Start of the sentence text before a quote that ends in its attribution, if any."""
-        sent = self.doc[self.token_at(q.start)].sent
-        if sent.start_char >= q.start - 1:
-            return None
-        before = self.text[sent.start_char : q.start - 1]
-        if len(before.split()) < 3 or before.rstrip()[-1:] == ":":
-            return None
-        return sent.start_char + (len(before) - len(before.lstrip()))
-
-    def fills_paragraph(self, q: Quote) -> bool:
-        line_start = self.text.rfind("\n", 0, q.start) + 1
-        line_end = self.text.find("\n", q.end)
-        after = self.text[(q.close if q.close is not None else q.end) + 1 : line_end if line_end >= 0 else None]
-        return not self.text[line_start : q.start - 1].strip() and not after.strip(" .")
 
     def continuations(self, found: list[Found], orphans: list[Quote]) -> list[Found]:
         """A cue-less quote paragraph right after a paragraph that ends with a claim continues
@@ -311,98 +171,27 @@ class _DocClaims:
                                  rule=prior.rule))
         return out
 
-    def opens_clause(self, q: Quote) -> bool:
-        """A quote that can stand as the whole reported statement starts a sentence or
-        follows a colon, comma or dash, not mid-phrase ('the banner of the "Free Syrian Army"')."""
-        before = self.text[: q.start - 1].rstrip(" \t")
-        return not before or before[-1] in "\n.:,;?!—–-\"”" or before.endswith("--")
-
     # ---- indirect speech -----------------------------------------------------------------
-    def content_of(self, cue: Token) -> tuple[int, int] | None:
-        """The reported clause of `cue`."""
-        doc = self.doc
-        comp = next((c for c in cue.children if c.dep_ == "ccomp"), None) or self.that_clause(cue)
-        if comp is not None and comp.i < cue.i:
-            # "Y, X said": everything before the attribution tail is Y
-            tail = min([cue.i] + [x.i for c in cue.children if c.dep_ in SUBJECTS for x in c.subtree])
-            return self.trimmed(cue.sent.start, tail - 1)
-        if comp is not None:
-            first, last = comp.left_edge.i, comp.right_edge.i
-            obj = next((c for c in cue.rights if c.dep_ == "dobj" and c.i < comp.left_edge.i), None)
-            if obj is not None and cue.lemma_.lower() not in self.r.addressee_verbs:
-                first = obj.left_edge.i  # "reported several strikes ..., including one that ..."
-            for c in comp.rights:  # "..., while the US said ...": a claim of its own ends this one
-                if c.dep_ in ("advcl", "conj") and any(self.is_cue(x) and self.speaker_head(x) is not None
-                                                       for x in c.subtree if x.i != comp.i):
-                    last = min(last, c.left_edge.i - 1)
-                    break
-            else:  # a misparsed tail of the clause hangs off the cue: "targeted X, Y and Z"
-                for c in cue.rights:
-                    if c.i > last and c.dep_ not in ("advcl", "conj", "cc", "parataxis", "punct", "prep", "npadvmod"):
-                        last = c.right_edge.i
-            return self.trimmed(first, last)
-        for c in cue.children:
-            if c.dep_ == "punct" and c.text == ":" and c.i > cue.i:
-                return self.trimmed(c.i + 1, cue.sent.end - 1)
-        if self.cues[cue.i].label == "OBJECT_CUE":
-            args = [c for c in cue.children if c.dep_ in ("dobj", "xcomp", "prep", "oprd", "dative") and c.i > cue.i]
-            if args and any(a.dep_ != "dative" for a in args):
-                return self.trimmed(min(a.left_edge.i for a in args), max(a.right_edge.i for a in args))
-        if cue.dep_ in ("parataxis", "ccomp") and cue.i > cue.head.i and cue.head.pos_ in ("VERB", "AUX"):
-            head = cue.head  # "Y, X said" parsed with Y as the root
-            left = cue.left_edge.i
-            if any(t.text == "," for t in doc[head.left_edge.i : left]) or doc[left - 1].text == ",":
-                return self.trimmed(head.left_edge.i, left - 1)
-        return None
-
-    def phrase_before(self, cue: Token) -> Token | None:
-        """The noun phrase between the last comma and the cue, as a span's root."""
-        j = cue.i - 1
-        while j > cue.sent.start and self.doc[j].text != "," and self.doc[j].pos_ in ("PROPN", "NOUN", "ADJ", "DET"):
-            j -= 1
-        if self.doc[j].text != "," or j + 1 >= cue.i:
-            return None
-        span = self.doc[j + 1 : cue.i]
-        return span.root if any(t.pos_ in ("PROPN", "NOUN") for t in span) else None
-
-    def that_clause(self, cue: Token) -> Token | None:
-        """A "that" clause reached through the cue's object or phrase: "reiterated Washington's
-        view that ...", "told IRNA that ...", "said in comments aired Monday that ..."."""
-        for x in cue.subtree:
-            if x.i <= cue.i or x.left_edge.i > cue.i + 10:
-                continue
-            if x.dep_ in ("ccomp", "acl", "relcl") and x.left_edge.lower_ == "that" and x.left_edge.i > cue.i:
-                path, y = [], x.head
-                while y.i != cue.i and y.dep_ in ("dobj", "dative", "pobj", "prep", "acl", "npadvmod", "appos"):
-                    path.append(y)
-                    y = y.head
-                if y.i == cue.i:
-                    return x
-        return None
-
-    def plausible_speaker(self, t: Token) -> bool:
-        return (t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.pos_ in ("PRON", "PROPN")
-                or t.lower_ in self.r.anonymous or t.lower_ in self.r.groups or t.lower_ in self.r.organizations)
-
     def indirect(self, used_cues: set[int]) -> list[Found]:
         found = []
         for rule, tokens in self.matched.get("reported_speech", ()):
             t = self.doc[tokens[0]]
             if t.i in used_cues or self.skipped(t.idx):
                 continue
-            content = self.content_of(t)
+            content = resolvers.reported_content(t, trim=self.r.content_trim, addressee_verbs=self.r.addressee_verbs,
+                                       object_cue=self.cues[t.i].label == "OBJECT_CUE", opens_claim=self.opens_claim)
             if content is None:
                 continue
-            subj = self.speaker_head(t)
+            subj = self.speaker(t)
             if subj is None and content[1] <= t.idx:
-                subj = self.phrase_before(t)  # "..., military analyst Pavel Felgenhauer told AFP"
+                subj = resolvers.phrase_before(t)  # "..., military analyst Pavel Felgenhauer told AFP"
                 if subj is not None:
                     content = self.trimmed(t.sent.start, subj.left_edge.i - 1) or content
             if subj is None or subj.lower_ == "it" and any(c.dep_ == "auxpass" for c in t.children):
                 continue
             if content[0] <= subj.idx < content[1]:
                 continue  # the "subject" is inside what is reported: a misparse
-            found.append(Found([content], t, None, phrase_of(subj), self.quote_kind(*content), rule=rule.id))
+            found.append(Found([content], t, None, resolvers.phrase_of(subj), self.quote_kind(content), rule=rule.id))
         return found
 
     def tagged_as_noun(self, used_cues: set[int]) -> list[Found]:
@@ -417,16 +206,16 @@ class _DocClaims:
             if any(x.pos_ in ("VERB", "AUX") for x in before):
                 continue
             content = self.trimmed(t.i + 2, t.sent.end - 1)
-            speaker = [x for x in before if not x.is_space]
-            if content and speaker:
-                found.append(Found([content], t, None, speaker, self.quote_kind(*content), rule=rule.id))
+            said_by = [x for x in before if not x.is_space]
+            if content and said_by:
+                found.append(Found([content], t, None, said_by, self.quote_kind(content), rule=rule.id))
         return found
 
     def according_to(self) -> list[Found]:
         found = []
         for rule, tokens in self.matched.get("according_to", ()):
             t, to = self.doc[tokens[0]], self.doc[tokens[-1]]
-            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            pobj = resolvers.first_child(to, ("pobj",))
             if pobj is None or self.skipped(t.idx):
                 continue
             sent = t.sent
@@ -440,7 +229,7 @@ class _DocClaims:
             content = self.trimmed(side[0], side[-1])
             if content is None:
                 continue
-            found.append(Found([content], t, (t.idx, to.idx + 2), phrase_of(pobj), self.quote_kind(*content),
+            found.append(Found([content], t, (t.idx, to.idx + 2), resolvers.phrase_of(pobj), self.quote_kind(content),
                                rule=rule.id))
         return found
 
@@ -457,28 +246,21 @@ class _DocClaims:
             colon = self.text.find(":", start, end)
             if colon < 0 or colon - start > rule.pattern.get("max_name_chars", 40):
                 continue
-            i, j = self.token_at(start), self.token_at(colon)
+            i, j = token_at(self.starts, start), token_at(self.starts, colon)
             names = doc[i:j]
             if not names or not all(x.pos_ == "PROPN" or x.is_punct for x in names):
                 continue
-            content = self.trimmed(j + 1, self.token_at(end) - 1)
+            content = self.trimmed(j + 1, token_at(self.starts, end) - 1)
             if content:
-                found.append(Found([content], None, (colon, colon + 1), list(names), self.quote_kind(*content),
+                found.append(Found([content], None, (colon, colon + 1), list(names), self.quote_kind(content),
                                    {"headline": True}, rule=rule.id))
         return found
 
-    def quote_kind(self, start: int, end: int) -> str:
-        body = self.text[start:end]
-        marks = sum(body.count(m) for m in self.r.open_marks | self.r.close_marks)
-        if not marks:
-            return "indirect"
-        if body[:1] in self.r.open_marks and body[-1:] in self.r.close_marks and marks == 2:
-            return "direct"
-        return "mixed"
-
     # ---- speakers ------------------------------------------------------------------------
     def run(self) -> list[dict]:
-        quotes = self.quotes() if "quote_with_cue" in self.r.scanners else []
+        quotes = []
+        if "quote_with_cue" in self.r.scanners:
+            quotes = resolvers.find_quotes(self.text, self.r.open_marks, self.r.close_marks, self.r.mark_pattern)
         direct, used, orphans = self.direct(quotes)
         quoted = [part for f in direct for part in f.content if f.quote == "direct"]
         quoted += [(q.start, q.end) for q in orphans]

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from claimx.components.base import tokens_span
+from claimx.resolvers import first_child
 
 if TYPE_CHECKING:
     from claimx.components.claims import _DocClaims
@@ -50,7 +51,7 @@ class SpeakerNames:
             name, kind = " and ".join(dict.fromkeys(full)), "person"
             before = doc[span.start : persons[0].start]
             words = [t for t in before if t.lower_ not in self.f.r.determiners]
-            appos = next((c for c in head.children if c.dep_ == "appos"), None)
+            appos = first_child(head, ("appos",))
             if words and len(persons) == 1:
                 title = doc[words[0].i : persons[0].start].text.strip(" ,")
             elif appos is not None:  # "Bassam Barabandi, a former Syrian diplomat, wrote"
@@ -75,11 +76,12 @@ class SpeakerNames:
         low = head.lower_
         ent = next((e for e in self.ents if span.start <= e.start and e.end <= span.end
                     and e.label_ in ("ORG", "GPE", "NORP")), None)
-        if low in self.f.r.organizations:
-            return self.fullest_org(name), "organization"
-        if low in self.f.r.anonymous:
-            return name, "anonymous"
-        if low in self.f.r.groups or head.tag_ in ("NNS", "NNPS") and (ent is None or ent.label_ == "NORP"):
+        listed = self.f.r.speaker_type.get(low)
+        if listed == "organization":
+            return self.fullest_org(name), listed
+        if listed is not None and listed != "group":
+            return name, listed
+        if listed == "group" or head.tag_ in ("NNS", "NNPS") and (ent is None or ent.label_ == "NORP"):
             return name, "group"
         if ent is not None:
             return self.fullest_org(name), {"ORG": "organization", "GPE": "country", "NORP": "group"}[ent.label_]

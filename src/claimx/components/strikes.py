@@ -25,14 +25,21 @@ from claimx.kinds import contract_values, new_record
 from claimx.numbers import NumberReader
 from claimx.records import Target
 from claimx.resolvers import (
-    PLACE_ENTS,
     TIME_ENTS,
+    attacker_phrase,
+    count_of,
     entity_of,
+    first_child,
     hypothetical,
+    is_actor,
     negated,
     place_of,
     prep_object,
     subject,
+    target_category,
+    target_of,
+    target_phrase,
+    trigger_start,
 )
 
 VERB_RESOLVERS = {"verb_strike", "verb_strike_on_military_target"}
@@ -154,14 +161,7 @@ class StrikeComponent(RuleComponent):
 
     # ---- records ---------------------------------------------------------------------------
     def trigger_span(self, t: Token) -> tuple[int, int]:
-        first = t
-        while first.i > 0:
-            prev = t.doc[first.i - 1]
-            if prev.lower_ in self.trigger_modifiers and prev.head.i == t.i:
-                first = prev
-            else:
-                break
-        return first.idx, t.idx + len(t.text)
+        return trigger_start(t, self.trigger_modifiers).idx, t.idx + len(t.text)
 
     def noun_strike(self, t: Token, verb: Token | None) -> dict | None:
         doc = t.doc
@@ -171,13 +171,13 @@ class StrikeComponent(RuleComponent):
             {"between", "with"} if t.lower_ in self.weak else set())
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in preps and target is None:
-                target = next((g for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in TIME_ENTS), None)
+                target = first_child(c, ("pobj",), TIME_ENTS)
             elif c.dep_ == "acl" and c.lemma_.lower() in self.aim_verbs and target is None:
-                target = next((g for g in c.children if g.dep_ == "dobj"), None) or prep_object(c, self.target_preps)
+                target = first_child(c, ("dobj",)) or prep_object(c, self.target_preps)
             elif c.dep_ in ("amod", "compound", "poss", "nmod") and self.attacker_like(c):
                 attacker = c
             elif c.dep_ == "prep" and c.lower_ == "by" and attacker is None:
-                attacker = next((g for g in c.children if g.dep_ == "pobj"), None)
+                attacker = first_child(c, ("pobj",))
         if attacker is None and t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in self.launch_verbs:
             attacker = subject(t.head)
         place = place_of(t, self.place_preps)
@@ -228,27 +228,13 @@ class StrikeComponent(RuleComponent):
 
     # ---- arguments -------------------------------------------------------------------------
     def verb_object(self, v: Token) -> Token | None:
-        for c in v.children:
-            if c.dep_ in ("dobj", "nsubjpass"):
-                if c.lower_ in self.relative_pronouns and v.dep_ == "relcl":
-                    return v.head  # "Shurbajy, who was shot": the antecedent
-                return c
-        if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
-            return v.head  # "areas struck by the Russians"
-        if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "agent" for c in v.children):
-            return v.head
-        return prep_object(v, self.object_preps)
+        return target_of(v, self.relative_pronouns, self.object_preps)
 
     def attacker_like(self, t: Token) -> bool:
-        low = t.lower_
-        return (low in self.attackers or low in self.names or t.ent_type_ in ("NORP", "GPE", "ORG")
-                or t.lemma_.lower() in self.attackers)
+        return is_actor(t, self.attackers, self.names)
 
     def attacker_span(self, t: Token) -> dict:
-        tokens = [x for x in t.subtree if x.dep_ not in ("relcl", "punct", "appos") or x.i == t.i]
-        first = min((x for x in tokens if x.i <= t.i and x.i >= t.left_edge.i), key=lambda x: x.i)
-        span = tokens_span(t.doc, first, t) if t.dep_ in ("amod", "compound") else tokens_span(
-            t.doc, first, max((x for x in tokens if x.i >= t.i and x.dep_ not in ("prep",)), key=lambda x: x.i))
+        span = tokens_span(t.doc, *attacker_phrase(t))
         span["name"] = self.attacker_name(span["text"])
         return span
 
@@ -273,44 +259,10 @@ class StrikeComponent(RuleComponent):
         return self.known_name(text) or (text[4:] if text.lower().startswith("the ") else text)
 
     def target_span(self, t: Token) -> dict:
-        dropped = set()
-        for c in t.children:
-            if c.dep_ in ("relcl", "acl") and c.i > t.i:
-                dropped.update(x.i for x in c.subtree)
-        kept = [x for x in t.subtree if x.i not in dropped]
-        last = t
-        for x in kept:
-            if x.i > last.i and x.i == last.i + 1:
-                last = x
-        while last.i > t.i and (last.is_punct or last.lower_ in ("and", "or", "which")):
-            last = t.doc[last.i - 1]
-        first = t.left_edge
-        while first.i < t.i and first.is_punct:
-            first = t.doc[first.i + 1]
-        return tokens_span(t.doc, first, last, category=self.category(t))
+        return tokens_span(t.doc, *target_phrase(t), category=self.category(t))
 
     def category(self, t: Token) -> str:
-        inner = {x.i for c in t.children if c.dep_ in ("relcl", "acl") and c.i > t.i for x in c.subtree}
-        words = [x for x in t.subtree if x.i not in inner and (x.i <= t.i or x.dep_ in ("prep", "pobj", "compound",
-                                                                                        "conj"))][:12]
-        for x in words:
-            cat = self.actor_categories.get(x.lower_)
-            if cat and x.i != t.i:
-                return cat
-        head = self.categories.get(t.lower_) or self.categories.get(t.lemma_.lower())
-        if head:
-            return head
-        if t.ent_type_ in PLACE_ENTS:
-            return "area"
-        if t.ent_type_ in ("ORG", "NORP"):
-            return "militants" if any(self.actor_categories.get(x.lower_) == "militants" for x in words) else "other"
-        return "other"
+        return target_category(t, self.categories, self.actor_categories)
 
     def count(self, t: Token) -> int | None:
-        for c in t.children:
-            if c.dep_ == "nummod":
-                words = [x.lower_ for x in t.doc[c.left_edge.i : c.i + 1]]
-                got = self.reader.match(words, 0)
-                if got is not None:
-                    return got[1].value
-        return None
+        return count_of(t, self.reader)

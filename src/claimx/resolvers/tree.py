@@ -1,7 +1,5 @@
-"""What a rule's match resolves to, as small named functions over tokens that every kind's
-component shares: subject, prepositional object, place, hypothetical, negated, distance in
-the tree, a speaker's phrase. Word lists come in as arguments (from `patterns/`); none live here.
-"""
+"""The resolvers every kind builds on: subject, agent, prepositional object, place,
+hypothetical, negated, distance in the tree, a mention's phrase."""
 
 from __future__ import annotations
 
@@ -13,25 +11,55 @@ PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
 
 
-def subject(verb: Token) -> Token | None:
-    """Who does it: the verb's subject, the agent of a passive ("hit by X"), or the subject of
-    the verb it depends on ("X moved in, hitting ...")."""
+def argument(verb: Token, deps: Collection[str], relative_pronouns: Collection[str] = ()) -> Token | None:
+    """The verb's first child by one of the relations `deps` (its subject, its object); a
+    relative pronoun ("Turkey, which said", "Shurbajy, who was shot") stands for the noun its
+    clause hangs on when `relative_pronouns` names it."""
     for c in verb.children:
-        if c.dep_ == "nsubj":
+        if c.dep_ in deps:
+            if c.lower_ in relative_pronouns and verb.dep_ == "relcl":
+                return verb.head
             return c
-    for c in verb.children:
-        if c.dep_ == "agent":
-            return next((g for g in c.children if g.dep_ == "pobj"), None)
-    if verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.pos_ == "VERB":
-        return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     return None
 
 
-def prep_object(t: Token, preps: Collection[str]) -> Token | None:
-    """The object of the first of `t`'s prepositions in `preps` that has one, not a date or time."""
+def agent_of(verb: Token) -> Token | None:
+    """The agent of a passive ("hit [by X]", "reported [by X]")."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            pobj = first_child(c, ("pobj",))
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def subject(verb: Token) -> Token | None:
+    """Who does it: the verb's subject, the agent of a passive ("hit by X"), or the subject of
+    the verb it depends on ("X moved in, hitting ...")."""
+    doer = argument(verb, ("nsubj",))
+    if doer is None:
+        doer = agent_of(verb)
+    if doer is None and verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.pos_ == "VERB":
+        doer = argument(verb.head, ("nsubj",))
+    return doer
+
+
+def listed(t: Token, words: Collection[str]) -> bool:
+    """`t`'s lower-case form or lemma is one of `words`."""
+    return t.lower_ in words or t.lemma_.lower() in words
+
+
+def first_child(t: Token, deps: Collection[str], not_ents: Collection[str] = ()) -> Token | None:
+    """`t`'s first child by one of the relations `deps`, not an entity of the types `not_ents`."""
+    return next((c for c in t.children if c.dep_ in deps and c.ent_type_ not in not_ents), None)
+
+
+def prep_object(t: Token, preps: Collection[str], not_ents: Collection[str] = TIME_ENTS) -> Token | None:
+    """The object of the first of `t`'s prepositions in `preps` that has one, not an entity of
+    the types `not_ents` (by default, not a date or time: "struck [on Monday]")."""
     for c in t.children:
         if c.dep_ == "prep" and c.lower_ in preps:
-            pobj = next((g for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in TIME_ENTS), None)
+            pobj = first_child(c, ("pobj",), not_ents)
             if pobj is not None:
                 return pobj
     return None

@@ -1,0 +1,149 @@
+"""Quotes on the raw text (quote marks are characters, not always tokens) and what a quote
+resolves to: the cue beside it, the part that continues it, the sentence that leads into it.
+Token positions come from `starts`, the documents' token start offsets in order."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from claimx.resolvers.speech import SENTENCE_END
+
+
+@dataclass
+class Quote:
+    start: int  # first character inside the marks
+    end: int  # character after the last one inside the marks
+    close: int | None  # offset of the closing mark; None when unbalanced
+
+
+def token_at(starts: list[int], offset: int) -> int:
+    """Index of the first token that starts at or after `offset`."""
+    return bisect_left(starts, offset)
+
+
+def token_containing(starts: list[int], offset: int) -> int:
+    return bisect_right(starts, offset) - 1
+
+
+def find_quotes(text: str, opens: Collection[str], closes: Collection[str], marks: re.Pattern) -> list[Quote]:
+    """Quoted stretches (`marks` finds the quote marks and line breaks); a quote left open at a
+    paragraph end continues when the next paragraph opens with a mark (the news convention),
+    else ends there."""
+    found: list[Quote] = []
+    start = None
+    skip_to = -1  # a continuing quote's opening mark in the next paragraph is not a new quote
+    for m in marks.finditer(text):
+        i, ch = m.start(), m.group()
+        if i < skip_to:
+            continue
+        if ch == "\n":
+            if start is not None:
+                j = i
+                while j < len(text) and text[j].isspace():
+                    j += 1
+                if j < len(text) and text[j] in opens:
+                    skip_to = j + 1
+                else:
+                    found.append(Quote(start, i, None))
+                    start = None
+        elif start is None and ch in opens and ch != "\u201d":
+            start = i + 1
+        elif start is not None and ch in closes and not (ch == '"' and i == start):
+            found.append(Quote(start, i, i))
+            start = None
+    if start is not None:
+        found.append(Quote(start, len(text), None))
+    return [q for q in found if q.end > q.start]
+
+
+def cue_after(doc: Doc, q: Quote, starts: list[int], marks: Collection[str], is_cue: Callable[[Token], bool],
+              speaker_of: Callable[[Token], Token | None]) -> Token | None:
+    """The cue right after a quote: `"...," Kerry said` / `"...," said Carter` / `"..." WHO
+    said in a statement`; only its speaker's words may stand between."""
+    if q.close is None:
+        return None
+    i = token_at(starts, q.close + 1)
+    while i < len(doc) and (doc[i].text in (",", "—", "–", "-") or doc[i].is_space and "\n" not in doc[i].text):
+        i += 1  # `," he said`, but not across a paragraph break
+    for j in range(i, min(i + 12, len(doc))):
+        t = doc[j]
+        if t.text in SENTENCE_END or t.text in marks or "\n" in t.text:
+            return None
+        if is_cue(t):
+            subj = speaker_of(t)
+            if subj is None:
+                return None
+            subtree = {x.i for x in subj.subtree}
+            if all(x.i in subtree or x.is_punct for x in doc[i:j]) and (j > i or subj.i > t.i):
+                return t
+            return None
+    return None
+
+
+def cue_before(doc: Doc, text: str, q: Quote, starts: list[int], is_cue: Callable[[Token], bool],
+               speaker_of: Callable[[Token], Token | None]) -> Token | None:
+    """The cue right before a quote: `Kerry said: "..."`, `he told reporters, "..."`,
+    `adding: "..."`; only the cue's own words may stand between."""
+    k = q.start - 2
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    if k < 0:
+        return None
+    p = token_containing(starts, k)
+    punctuated = doc[p].text in (":", ",")
+    if punctuated:
+        p -= 1
+    sent_start = doc[p].sent.start if p >= 0 else 0
+    for j in range(p, max(sent_start - 1, p - (12 if punctuated else 2)), -1):
+        t = doc[j]
+        if is_cue(t):
+            subtree = {x.i for x in t.subtree}
+            if all(x.i in subtree or x.is_punct for x in doc[j + 1 : p + 1]) and speaker_of(t) is not None:
+                return t
+            return None
+    return None
+
+
+def next_part(text: str, cue: Token, quotes: list[Quote], index: int) -> int | None:
+    """Index of the quote that continues a split quote after `cue`'s clause
+    (`"We struck," he said, "and will again."`)."""
+    if index + 1 >= len(quotes):
+        return None
+    nxt = quotes[index + 1]
+    end = max(x.idx + len(x.text) for x in cue.subtree)
+    between = text[end : nxt.start - 1]
+    if len(between) <= 4 and "\n" not in between and between.strip() in (",", ".", ";", ""):
+        return index + 1
+    return None
+
+
+def lead_in(doc: Doc, text: str, q: Quote, starts: list[int]) -> int | None:
+    """Start of the sentence text before a quote that ends in its attribution, if any
+    ('The strikes destroyed ..., "killing ...," Moscow said.')."""
+    sent = doc[token_at(starts, q.start)].sent
+    if sent.start_char >= q.start - 1:
+        return None
+    before = text[sent.start_char : q.start - 1]
+    if len(before.split()) < 3 or before.rstrip()[-1:] == ":":
+        return None
+    return sent.start_char + (len(before) - len(before.lstrip()))
+
+
+def fills_paragraph(text: str, q: Quote) -> bool:
+    """Nothing but the quote (and a full stop) on its line."""
+    line_start = text.rfind("\n", 0, q.start) + 1
+    line_end = text.find("\n", q.end)
+    after = text[(q.close if q.close is not None else q.end) + 1 : line_end if line_end >= 0 else None]
+    return not text[line_start : q.start - 1].strip() and not after.strip(" .")
+
+
+def opens_clause(text: str, q: Quote) -> bool:
+    """A quote that can stand as the whole reported statement starts a sentence or follows a
+    colon, comma or dash, not mid-phrase ('the banner of the "Free Syrian Army"')."""
+    before = text[: q.start - 1].rstrip(" \t")
+    return not before or before[-1] in "\n.:,;?!—–-\"”" or before.endswith("--")

@@ -1,0 +1,53 @@
+"""What a casualty figure resolves to: the noun it counts and the victims' category."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping
+
+from spacy.tokens import Doc, Token
+
+from claimx.resolvers.tree import listed
+
+
+def counted_noun(doc: Doc, end: int, sent_end: int, known: Callable[[Token], bool]) -> Token | None:
+    """The noun a number ending before token `end` counts: "33 [civilians]", "two rebel
+    [fighters]"; a `known` word (a victim or outcome word) counts even when not tagged a noun."""
+    for j in range(end, min(end + 4, sent_end)):
+        t = doc[j]
+        if t.pos_ in ("NOUN", "PROPN", "PRON") or known(t):
+            if j + 1 < sent_end and doc[j + 1].pos_ == "NOUN" and doc[j + 1].head.i != j and t.pos_ != "PRON":
+                continue  # "rebel [fighters]", "civilian [deaths]"
+            return t
+        if t.pos_ not in ("ADJ", "ADV", "PUNCT") or t.text in (",", ";", "."):
+            return None
+    return None
+
+
+def victim_modifier(head: Token, modifiers: Collection[str]) -> Token | None:
+    """A modifier of `head` that names victims ("[civilian] deaths")."""
+    return next((c for c in head.children if c.dep_ in ("amod", "compound") and c.lower_ in modifiers), None)
+
+
+def victim_in(t: Token, victims: Collection[str]) -> Token | None:
+    """A victim noun in `t`'s subtree ("killing [civilians] ... 12"), not `t` itself."""
+    return next((x for x in t.subtree if listed(x, victims) and x.pos_ in ("NOUN", "PROPN") and x.i != t.i), None)
+
+
+def victim_category(head: Token, victims: Mapping[str, str], modifiers: Mapping[str, str]) -> str:
+    """The victims' category (a word -> category lookup from `patterns/`), from a modifier
+    ("civilian deaths"), the noun or its lemma, or a modifier that narrows "people"."""
+    mod = victim_modifier(head, modifiers)
+    if mod is not None:
+        return modifiers[mod.lower_]
+    cat = victims.get(head.lower_) or victims.get(head.lemma_.lower())
+    if cat == "people" or cat is None:
+        for c in head.children:
+            if c.dep_ in ("amod", "compound") and victims.get(c.lower_, "people") != "people":
+                return victims[c.lower_]
+    return cat or "people"
+
+
+def victims_span(doc: Doc, head: Token, after: int) -> tuple[int, int]:
+    """Characters of the victim noun with its modifiers from token `after` on ("rebel fighters")."""
+    lo = min([head.i] + [c.i for c in head.lefts if c.i >= after and c.dep_ in ("amod", "compound", "nmod")])
+    return doc[lo].idx, head.idx + len(head.text)
