@@ -465,7 +465,8 @@ class ReviewApp(App[None]):
     def watch_query_text(self, value: str) -> None:
         search = self.query_one("#search", Input)
         if search.value != value:
-            search.value = value
+            with search.prevent(Input.Changed):  # not typing: no delayed filter may undo this one later
+                search.value = value
         self.fill_groups()
 
     def action_cycle_status(self) -> None:
