@@ -458,6 +458,8 @@ class ReviewApp(App[None]):
     @on(Input.Changed, "#search")
     def search_changed(self, event: Input.Changed) -> None:
         """The list follows the typing once it pauses: refilling a long list on every key lags."""
+        if not event.input.has_focus:  # set by the app (start-up, s and k keys), not typed
+            return
         if self.filter_timer is not None:
             self.filter_timer.stop()
         self.filter_timer = self.set_timer(FILTER_PAUSE, lambda: setattr(self, "query_text", event.value))
