@@ -252,10 +252,11 @@ class ReviewApp(App[None]):
         spare = width - 2 * table.cell_padding * len(columns) - 2  # padding, and the scrollbar
         fixed = sum(max(w, needs.get(key, 0)) for key, _, w in columns if w)
         ratio = min(1.0, max(spare - MIN_FLEX, 0) / fixed)
-        widths = {key: max(round(w * ratio), min(w, 10), needs.get(key, 0))  # dates keep 10
-                  for key, _, w in columns if w}
+        shrunk = {key: max(round(w * ratio), min(w, 10)) for key, _, w in columns if w}  # dates keep 10
+        widths = {key: max(w, needs.get(key, 0)) for key, w in shrunk.items()}
         wide = {key for key, _, w in columns if w and w > 10 and key not in needs}  # names and ids, not dates
-        for _ in range(sum(widths.values()) + MIN_FLEX - spare):  # a need took room: the widest of these give it
+        taken = sum(widths.values()) - sum(shrunk.values())
+        for _ in range(min(taken, sum(widths.values()) + MIN_FLEX - spare)):  # the widest of these give it back
             widest = max((k for k in wide if widths[k] > 4), key=widths.get, default=None)
             if widest is None:
                 break
