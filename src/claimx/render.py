@@ -125,7 +125,8 @@ def compare_panels(groups: list[dict], records: dict[tuple[str, str], dict], con
             table.add_column("value", no_wrap=True,
                              min_width=max(len(_interval(*m["interval"])) for m in g["members"]))
         else:
-            table.add_column("target", ratio=2, overflow="fold", width=max(len(m["category"]) + 2 for m in g["members"]))
+            table.add_column("target", ratio=2, overflow="fold",
+                             width=max(len(m["category"]) + 2 for m in g["members"]))  # "[militants]" whole
         table.add_column("sentence", ratio=6, overflow="fold")
         for m in g["members"]:
             record = records[(m["doc"], m["id"])]

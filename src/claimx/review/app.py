@@ -333,7 +333,8 @@ class ReviewApp(App[None]):
         head = self.query_one("#head", Static)
         members = self.query_one("#members", DataTable)
         row = self.rows_by_key.get(self.row_key) if self.row_key else None
-        figures = [m["figure"] for m in row.group["members"] if row.group["kind"] == "casualty"] if row and row.group else []
+        group = row.group if row else None
+        figures = [m["figure"] for m in group["members"]] if group and group["kind"] == "casualty" else []
         self.set_columns(members, MEMBER_COLUMNS, self.size.width - int(self.size.width * LEFT_SHARE),
                          {"figure": max(map(len, figures), default=0)})
         if row is None:
