@@ -223,6 +223,38 @@ def test_compare_records_from_stdin_and_no_number_cut(corpus_output, tmp_path):
     assert all(v in panels.stdout for v in values)
 
 
+def test_compare_panels_keep_figures_on_one_line_and_show_target_categories(corpus_output, tmp_path):
+    saved = tmp_path / "r.jsonl"
+    saved.write_text(corpus_output)
+    groups = [json.loads(g) for g in claimx("compare", saved, "--json").stdout.splitlines()]
+    figures = {m["figure"] for g in groups if g["kind"] == "casualty" for m in g["members"]}
+    targets = {f"[{m['category']}]" for g in groups if g["kind"] == "strike" for m in g["members"]}
+    assert "at least 33" in figures and targets
+    piped = claimx("compare", saved, env={"COLUMNS": "80"}).stdout
+    code, shown = with_terminal(f"COLUMNS=80 {CLAIMX} compare {saved} --no-pager")
+    assert code == 0
+    for screen in (piped, shown):
+        assert all(f in screen for f in figures)  # "at least 33" is not wrapped into "at / least / 33"
+        assert all(t in screen for t in targets)  # "[militants]" is text, not rich markup swallowed
+
+
+def test_schema_closes_nested_objects_and_leaves_records_open_for_input_fields(tmp_path):
+    schema = json.loads(claimx("schema").stdout)
+    open_defs = {name for name, d in schema["$defs"].items() if d["additionalProperties"]}
+    assert open_defs == {"Claim", "Casualty", "Strike"}
+    news = tmp_path / "news.jsonl"
+    news.write_text(json.dumps({"id": "n1", "text": GOOD, "outlet": "Reuters", "published": "9/30/2015"}) + "\n")
+    recs = records(claimx("extract", news, "--date-field", "published", "--jobs", "1").stdout)
+    validator = jsonschema.Draft202012Validator(schema)
+    assert {r["kind"] for r in recs} == {"claim", "casualty", "strike"}
+    for r in recs:
+        assert r["outlet"] == "Reuters"
+        validator.validate(r)
+    casualty = next(r for r in recs if r["kind"] == "casualty")
+    casualty["figure"]["colour"] = "red"
+    assert not validator.is_valid(casualty)
+
+
 def test_show_marks_spans_in_plain_text_and_honours_colour_variables():
     article = CORPUS / "000_477bc5cac4b32ee6.txt"
     plain = claimx("show", article, env={"NO_COLOR": "1", "FORCE_COLOR": "1"})  # NO_COLOR wins

@@ -226,3 +226,16 @@ async def test_records_that_cannot_be_grouped_are_told_on_screen(tmp_path):
                 break
         assert "Grouping failed: KeyError('scope')" in app.query_one("#head").render().plain
         await pilot.press("q")
+
+
+@drive
+async def test_numbers_are_never_cut_at_a_common_terminal_size(tmp_path):
+    app = make_app(tmp_path / "review.jsonl")
+    async with app.run_test(size=(120, 40)) as pilot:  # before: "32 · 34 · 3" and "At least 3"
+        await pilot.pause()
+        groups, members = app.query_one("#groups"), app.query_one("#members")
+        estimates = [str(groups.get_cell(r.key, "estimates")) for r in app.rows if r.group]
+        assert any(" · " in e for e in estimates)
+        assert groups.columns["estimates"].width >= max(map(len, estimates))
+        assert members.columns["figure"].width >= max(len(m["figure"]) for m in app.group["members"]) >= 11
+        assert members.columns["date"].width == 10

@@ -209,5 +209,11 @@ def complete(record: dict, model: type[BaseModel] | None = None) -> dict:
 
 
 def json_schema() -> dict:
-    """Every field listed and required (it is always written, if only as null or false)."""
-    return Record.json_schema(by_alias=True, mode="serialization")
+    """Every field listed and required (it is always written, if only as null or false). Only
+    a record itself is open (JSON-lines input fields pass through onto it); the objects inside
+    it have exactly the properties listed."""
+    schema = Record.json_schema(by_alias=True, mode="serialization")
+    records = {model.__name__ for model in MODELS.values()}
+    for name, definition in schema["$defs"].items():
+        definition["additionalProperties"] = name in records
+    return schema

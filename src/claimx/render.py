@@ -118,13 +118,15 @@ def compare_panels(groups: list[dict], records: dict[tuple[str, str], dict], con
                               *((("DIVERGING", "bold magenta"), "  ") if g.get("diverging") else ()),
                               (g["quantity"], "bold"))
         table = Table(box=box.SIMPLE, expand=True, show_edge=False)
-        table.add_column("source", ratio=2, overflow="fold")
+        # (a ratio column's width is its least) a document id folds only when longer than 16
+        table.add_column("source", ratio=2, overflow="fold", width=min(16, max(len(m["doc"]) for m in g["members"])))
         if g["kind"] == "casualty":  # numbers are never cut: these columns are as wide as their longest
-            table.add_column("figure", ratio=1, overflow="fold")
+            table.add_column("figure", ratio=1, overflow="fold", width=max(len(m["figure"]) for m in g["members"]))
             table.add_column("value", no_wrap=True,
                              min_width=max(len(_interval(*m["interval"])) for m in g["members"]))
         else:
-            table.add_column("target", ratio=2, overflow="fold")
+            table.add_column("target", ratio=2, overflow="fold",
+                             width=max(len(m["category"]) + 2 for m in g["members"]))  # "[militants]" whole
         table.add_column("sentence", ratio=6, overflow="fold")
         for m in g["members"]:
             record = records[(m["doc"], m["id"])]
@@ -136,7 +138,7 @@ def compare_panels(groups: list[dict], records: dict[tuple[str, str], dict], con
                 table.add_row(who, m["figure"], _interval(*m["interval"]),
                               _sentence(record, record["figure"], "bold red"))
             else:
-                table.add_row(who, f"{m['target']} [{m['category']}]",
+                table.add_row(who, Text(f"{m['target']} [{m['category']}]"),  # Text: no markup in brackets
                               _sentence(record, record.get("target"), "bold magenta"))
         footer = f"{g['sources']} source(s)"
         if g["kind"] == "casualty":

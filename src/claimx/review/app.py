@@ -64,6 +64,11 @@ def compact(value) -> str:
     return f"{value / 1000:.0f}k" if value < 1_000_000 else f"{value / 1_000_000:.1f}M"
 
 
+def estimates(group: dict) -> str:
+    """low · best · high of a casualty group, compact; empty for strikes."""
+    return " · ".join(compact(group[k]) for k in ("low", "best", "high")) if group["kind"] == "casualty" else ""
+
+
 class NotePrompt(ModalScreen[str | None]):
     """Asks for the note of a mark: Enter saves, Escape cancels."""
 
@@ -238,17 +243,27 @@ class ReviewApp(App[None]):
     def on_resize(self) -> None:
         self.fill_groups()
 
-    def set_columns(self, table: DataTable, columns: tuple, width: int) -> None:
+    def set_columns(self, table: DataTable, columns: tuple, width: int, needs: dict[str, int] | None = None) -> None:
         """The columns again, the one without a width taking what the others leave of `width`;
-        on a narrow screen the others shrink so that it keeps MIN_FLEX cells."""
+        on a narrow screen the others shrink so that it keeps MIN_FLEX cells, but never below
+        what `needs` says their content takes (numbers are never cut)."""
+        needs = needs or {}
         table.clear(columns=True)
         spare = width - 2 * table.cell_padding * len(columns) - 2  # padding, and the scrollbar
-        fixed = sum(w for _, _, w in columns if w)
+        fixed = sum(max(w, needs.get(key, 0)) for key, _, w in columns if w)
         ratio = min(1.0, max(spare - MIN_FLEX, 0) / fixed)
-        widths = [max(round(w * ratio), min(w, 10)) if w else None for _, _, w in columns]  # dates keep 10
-        flex = max(spare - sum(w for w in widths if w), MIN_FLEX)
-        for (key, label, _), w in zip(columns, widths, strict=True):
-            table.add_column(label, key=key, width=w or flex)
+        shrunk = {key: max(round(w * ratio), min(w, 10)) for key, _, w in columns if w}  # dates keep 10
+        widths = {key: max(w, needs.get(key, 0)) for key, w in shrunk.items()}
+        wide = {key for key, _, w in columns if w and w > 10 and key not in needs}  # names and ids, not dates
+        taken = sum(widths.values()) - sum(shrunk.values())
+        for _ in range(min(taken, sum(widths.values()) + MIN_FLEX - spare)):  # the widest of these give it back
+            widest = max((k for k in wide if widths[k] > 4), key=widths.get, default=None)
+            if widest is None:
+                break
+            widths[widest] -= 1
+        flex = max(spare - sum(widths.values()), MIN_FLEX)
+        for key, label, _ in columns:
+            table.add_column(label, key=key, width=widths.get(key) or flex)
 
     # --- the left list ------------------------------------------------------------------
 
@@ -260,7 +275,8 @@ class ReviewApp(App[None]):
         self.rows_by_key = {r.key: r for r in self.rows}
         table = self.query_one("#groups", DataTable)
         keep = self.row_key
-        self.set_columns(table, GROUP_COLUMNS, int(self.size.width * LEFT_SHARE) - 1)
+        self.set_columns(table, GROUP_COLUMNS, int(self.size.width * LEFT_SHARE) - 1,
+                         {"estimates": max((len(estimates(r.group)) for r in self.rows if r.group), default=0)})
         width = table.columns["quantity"].width
         for row in self.rows:
             if (row.key, width) not in self.cells:
@@ -283,8 +299,7 @@ class ReviewApp(App[None]):
         indent = "  " if incident_of(g) else ""
         quantity = Text(indent + g["quantity"])
         quantity.truncate(width, overflow="ellipsis")
-        estimates = " · ".join(compact(g[k]) for k in ("low", "best", "high")) if g["kind"] == "casualty" else ""
-        return (Text(g["status"], STATUS_STYLE[g["status"]]), quantity, Text(estimates, justify="right"),
+        return (Text(g["status"], STATUS_STYLE[g["status"]]), quantity, Text(estimates(g), justify="right"),
                 Text(str(g["sources"]), justify="right"), self.marked_cell(g))
 
     def marked_cell(self, group: dict) -> Text:
@@ -317,8 +332,11 @@ class ReviewApp(App[None]):
     def show_group(self) -> None:
         head = self.query_one("#head", Static)
         members = self.query_one("#members", DataTable)
-        self.set_columns(members, MEMBER_COLUMNS, self.size.width - int(self.size.width * LEFT_SHARE))
         row = self.rows_by_key.get(self.row_key) if self.row_key else None
+        group = row.group if row else None
+        figures = [m["figure"] for m in group["members"]] if group and group["kind"] == "casualty" else []
+        self.set_columns(members, MEMBER_COLUMNS, self.size.width - int(self.size.width * LEFT_SHARE),
+                         {"figure": max(map(len, figures), default=0)})
         if row is None:
             head.update(Text("No group matches the filter (/ to change it).", "dim"))
             self.query_one("#ticks", Static).update("")
