@@ -199,6 +199,14 @@ def test_output_file_and_table_format(tmp_path, corpus_output):
     assert "According to them" not in table.stdout and "casualty" in table.stdout
 
 
+def test_a_run_where_every_input_failed_leaves_an_earlier_output_file(tmp_path):
+    out = tmp_path / "r.jsonl"
+    out.write_text("earlier records\n")
+    proc = claimx("extract", tmp_path / "missing", "-o", out, "--jobs", "1")
+    assert proc.returncode == 1 and "nothing extracted" in proc.stderr
+    assert out.read_text() == "earlier records\n" and not (tmp_path / "r.jsonl.partial").exists()
+
+
 def test_missing_input_is_reported_and_others_still_extracted(tmp_path):
     good = tmp_path / "good.txt"
     good.write_text(GOOD)

@@ -239,7 +239,11 @@ def extract(
             summary = run_extract(nlp, read_inputs(paths, opts), write, wanted, n_process=jobs or CORES,
                                   done_ids=writer.done_ids, fail_fast=fail_fast, progress=tick,
                                   date_field=date_field)
-    writer.commit()
+    if output is not None and summary.failed and not summary.documents and not summary.skipped:
+        writer.discard()  # every input failed: an earlier FILE is worth more than an empty one
+        err(f"claimx: nothing extracted; {output} left as it was")
+    else:
+        writer.commit()
     if fmt is Format.table:
         from claimx.render import page, records_table
 
@@ -539,7 +543,7 @@ def usage_error_line(e) -> str:
     """One line: what is wrong, and where to read more."""
     command = e.ctx.command_path if e.ctx is not None else "claimx"
     message = e.format_message()
-    message = message[:1].lower() + message[1:]
+    message = message[:1].lower() + message[1:].rstrip(".")
     return f"{command}: error: {message} (see '{command} --help')"
 
 

@@ -69,6 +69,11 @@ class AtomicFile:
         """Keep the partial file for --resume; the final name is untouched."""
         self.handle.close()
 
+    def discard(self) -> None:
+        """Nothing worth keeping was written: the final name and no partial file are left."""
+        self.handle.close()
+        self.partial.unlink(missing_ok=True)
+
 
 class StdoutWriter:
     done_ids: frozenset[str] = frozenset()
@@ -81,6 +86,8 @@ class StdoutWriter:
 
     def abandon(self) -> None:
         pass
+
+    discard = abandon
 
 
 class ParquetFile:
@@ -127,3 +134,5 @@ class ParquetFile:
         if self.writer is not None:
             self.writer.close()
         self.partial.unlink(missing_ok=True)
+
+    discard = abandon
