@@ -22,7 +22,6 @@ from claimx.numbers import NumberReader, Quantity
 from claimx.records import Casualty, Victims
 from claimx.resolvers import (
     counted_noun,
-    displaced_count,
     hypothetical,
     listed,
     nearest,
@@ -35,6 +34,7 @@ from claimx.resolvers import (
     victim_modifier,
     victims_span,
 )
+from claimx.resolvers.victims import displaced_count
 from claimx.rules import PatternError, Rule
 
 SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
