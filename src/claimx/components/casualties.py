@@ -14,10 +14,12 @@ from claimx.components.base import (
     attribution,
     char_span,
     evidence,
+    line_layout,
     span_dict,
     text_of,
 )
 from claimx.kinds import contract_values, new_record
+from claimx.layout import role_at
 from claimx.numbers import NumberReader, Quantity
 from claimx.records import Casualty, Victims
 from claimx.resolvers import (
@@ -39,6 +41,7 @@ from claimx.rules import PatternError, Rule
 
 SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 MAX_TREE_DISTANCE = 4
+MAX_WAR_DISTANCE = 3  # "died in ... jails during the five-year conflict" with "jails" parsed a verb
 CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "parataxis"}
 
 
@@ -66,7 +69,7 @@ class CasualtyComponent(RuleComponent):
                             "dates": dict, "people_zero": list, "age_or_money_before": list,
                             "not_a_count_before": list, "among_preps": list, "place_preps": list,
                             "conditional_marks": list, "counted_by_of": list, "died_of": dict,
-                            "displacement": list},
+                            "displacement": list, "war_nouns": list},
         **numbers.RULE_FILE,
     }
     categories = {"casualties.json": {key: contract_values(Victims, "category")
@@ -95,6 +98,7 @@ class CasualtyComponent(RuleComponent):
         self.conditionals = set(rules["conditional_marks"])
         self.counted_by_of = set(rules["counted_by_of"])
         self.displacement = set(rules["displacement"])
+        self.war_nouns = set(rules["war_nouns"])
         self.died_of_verbs = set(rules["died_of"]["verbs"])
         self.died_of_preps = set(rules["died_of"]["preps"])
         self.months = rules["dates"]["months"]
@@ -108,7 +112,8 @@ class CasualtyComponent(RuleComponent):
         self.outcome_at, self.slot_at = {}, {}
         for rule, tokens in self.matches(doc):
             if rule.resolver == "toll_figure":  # "to"/"at", the verb, the toll: the number follows "to"
-                self.slot_at.setdefault(tokens[0] + 1, (rule, tokens[2]))
+                if self.toll_slot(*(doc[i] for i in tokens[:3])):
+                    self.slot_at.setdefault(tokens[0] + 1, (rule, tokens[2]))
             elif rule.resolver == "more_figure":  # the outcome verb, the number, "more"
                 self.slot_at.setdefault(tokens[1], (rule, tokens[0]))
             else:
@@ -145,6 +150,13 @@ class CasualtyComponent(RuleComponent):
                 t.head.head, self.died_of_verbs):
             return None  # "died of their wounds" reports deaths
         return kind
+
+    @staticmethod
+    def toll_slot(prep: Token, verb: Token, toll: Token) -> bool:
+        """"to"/"at" hangs on the toll's verb, on the toll, or on a time phrase of the verb
+        ("raised the toll ... the previous day to 61"); not deeper ("rose to 8 in addition to 12 injured")."""
+        head = prep.head
+        return head.i in (verb.i, toll.i) or head.dep_ == "npadvmod" and head.head.i == verb.i
 
     def counts_of(self, t: Token) -> bool:
         """`t` counts people through "of": "the bodies of [44] victims", "bodies of [two]"."""
@@ -195,6 +207,8 @@ class CasualtyComponent(RuleComponent):
             return []
         for length in range(1, min(4, sent.start) + 1):
             first = sent.start - length
+            if role_at(line_layout(doc), doc[first].idx) not in ("prose", "heading"):
+                return []  # "Sun 16 Apr 2017 | Death toll ...": a date line's year
             words = [t.lower_ for t in doc[first : sent.start]]
             got = self.reader.match(words, 0) if self.reader.may_start(words[0]) else None
             if got is not None and got[0] == length:
@@ -285,9 +299,18 @@ class CasualtyComponent(RuleComponent):
             "victims": victims,
             "place": span_dict(place) if (place := nearest(places, trigger)) is not None else None,
             "scope": "cumulative" if self.cumulative.search(text_of(doc), sent.start_char, sent.end_char)
-            else "incident",
+            or self.war_toll(sent, trigger) else "incident",
             "incident": self.incident(doc, sent),
         }
+
+    def war_toll(self, sent: Span, trigger: Token) -> bool:
+        """The war itself is what killed: a war noun next to the outcome word in the tree ("Syrias
+        conflict has killed", "the six-year conflict has caused ... deaths", "the toll from the
+        six-year conflict"), not one further off ("killed in an attack ... described as the worst in
+        the six-year war"), nor a modifier ("a war monitor")."""
+        return any(t.lower_ in self.war_nouns and t.dep_ not in ("compound", "npadvmod", "amod")
+                   and tree_distance(trigger, t) <= MAX_WAR_DISTANCE
+                   for t in sent)
 
     def incident(self, doc: Doc, sent: Span) -> dict:
         """What tells this figure's event apart from others, for `claimx compare`: the date and
