@@ -307,8 +307,9 @@ class CasualtyComponent(RuleComponent):
         """The war itself is what killed: a war noun next to the outcome word in the tree ("Syrias
         conflict has killed", "the six-year conflict has caused ... deaths", "the toll from the
         six-year conflict"), not one further off ("killed in an attack ... described as the worst in
-        the six-year war"), nor a modifier ("a war monitor")."""
+        the six-year war"), nor a modifier ("a war monitor") or a figure of speech ("a war of words")."""
         return any(t.lower_ in self.war_nouns and t.dep_ not in ("compound", "npadvmod", "amod")
+                   and prep_object(t, ("of",), not_ents=()) is None
                    and tree_distance(trigger, t) <= MAX_WAR_DISTANCE
                    for t in sent)
 
