@@ -1,7 +1,13 @@
 """Casualty figures: values, outcomes, victims, source and scope; and what is not a figure."""
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 from tests.conftest import spans_hold
+
+from claimx.resolvers.victims import displaced_count
+
+VOCAB = spacy.blank("en").vocab
 
 CASES = [
     # text, [(figure text, value, qualifier, outcome, victims category, source name, scope)]
@@ -60,3 +66,108 @@ def test_not_a_figure(extract, text):
 def test_every_figure_has_a_victim_category(extract):
     text = "The bombing killed 100 and injured 700. The toll rose to 40."
     assert all(f["victims"] and f["victims"]["category"] for f in extract(text, "casualty"))
+
+
+# Sentences from FA-KES (commas stripped) and the rule each one exercises: (rule id, text, figures
+# that must be extracted as (text, value, outcome)). The slot rules fix which outcome word a number
+# belongs to when the parse hangs it on the wrong noun or a nearer outcome word.
+RULE_CASES = [
+    ("casualty.toll_to", "The death toll from air strikes on a Syrian town in a de-escalation zone has risen to 61 "
+     "a war monitor said on Tuesday.", [("61", 61, "killed")]),
+    ("casualty.toll_to", "A Syrian war monitoring group on Tuesday raised the death toll from airstrikes on a market "
+     "in a northern opposition-held town the previous day to 61 as rescue workers continued searching for victims.",
+     [("61", 61, "killed")]),
+    ("casualty.toll_to", '"A number of people died of their wounds bringing the toll to 61 people including five '
+     'children and three policemen" SOHR said.', [("61", 61, "killed")]),
+    ("casualty.toll_to", "Syria attack WHO said in a statement putting the death toll at at least 70",
+     [("at least 70", 70, "killed")]),
+    ("casualty.more_injured", "A twin bombing struck a crowd in a predominantly Kurdish town in northern Syria on "
+     "Wednesday killing 44 people and wounding dozens more Syrias state-run news agency and Kurdish media reported.",
+     [("44", 44, "killed"), ("dozens", 12, "injured")]),
+    ("casualty.killed", "Medical sources told SANAs reporter that a number of private hospitals received the bodies of "
+     "44 victims as well as 140 injured people.", [("44", 44, "killed"), ("140", 140, "injured")]),
+    ("casualty.killed", "Air strikes that ripped through a market in a rebel-held Syrian town have killed at least 61 "
+     "people mostly civilians a war monitor said on Tuesday.", [("at least 61", 61, "killed")]),
+    ("casualty.killed", "Posted on July 2 2016 by Asharq Al-Awsat English Thirty Killed in Syrian Strikes on Damascan "
+     "Suburb Town Thirty civilians were killed on Saturday in intensive Syrian air strikes.",
+     [("Thirty", 30, "killed"), ("Thirty", 30, "killed")]),
+    ("casualty.killed", "Two men later died of their wounds in hospital.", [("Two", 2, "killed")]),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "expected"), RULE_CASES)
+def test_rule_reads_the_figure(extract, rule, text, expected):
+    got = extract(text, "casualty")
+    assert [(f["figure"]["text"], f["figure"]["value"], f["outcome"]) for f in got] == expected
+    assert rule in {f["rule"] for f in got}
+    assert all(spans_hold(f, text) for f in got)
+
+
+NOT_TOLLS = [
+    "The death toll could rise to 100 officials warned.",  # casualty.toll_to, hypothetical
+    "The toll road fee rose to 5 dollars.",  # casualty.toll_to, no death toll, not people
+]
+
+
+@pytest.mark.parametrize("text", NOT_TOLLS)
+def test_not_a_toll(extract, text):
+    assert extract(text, "casualty") == []
+
+
+# A number governed by displace / flee / uproot / homeless counts people driven out, not casualties.
+DISPLACEMENT = [
+    ("The conflict has killed more than 280000 people and displaced millions.", [280000]),
+    ("More than 146000 people have been killed in Syrias war and millions more displaced.", [146000]),
+    ("The Observatory says a month of infighting in Dier el-Zour alone has killed nearly 300 fighters and "
+     "displaced 100000 civilians.", [300]),
+    ("Since 2011 the country has found itself in the clutches of foreign-backed militancy which has so far killed "
+     "hundreds of thousands and displaced millions.", [100000]),
+    # people killed while fleeing are casualties
+    ("The observatory said Russian air strikes on Thursday night killed 14 people including three children fleeing "
+     "across the Euphrates on rafts near Mayadeen.", [14, 3]),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), DISPLACEMENT)
+def test_displaced_people_are_not_casualties(extract, text, values):
+    assert [f["figure"]["value"] for f in extract(text, "casualty")] == values
+
+
+WAR_LONG = [
+    "According to the Syrian Center for Policy Research the six-year conflict has caused more than 470000 deaths in "
+    "the country.",
+    "Syrias conflict has killed more than 230000 people and wounded at least a million according to the UN.",
+    "The Observatory relies on a network of sources inside Syria to gather its information on the five-year-old "
+    "conflict which has killed more than 280000 people.",
+    "The brutal government offensive against rebel-held eastern Aleppo has plunged Syria into some of the worst "
+    "violence of the five-year war that has claimed over 300000 lives.",
+]
+
+
+@pytest.mark.parametrize("text", WAR_LONG)
+def test_a_war_long_total_is_cumulative(extract, text):
+    got = extract(text, "casualty")
+    assert got and all(f["scope"] == "cumulative" for f in got)
+
+
+# ---- displaced_count on hand-built Docs (heads and relations set by hand, no model) -----------------
+DISPLACEMENT_WORDS = {"displaced", "flee", "homeless"}
+
+
+def hand_doc(words, heads, deps):
+    return Doc(VOCAB, words=words, heads=heads, deps=deps, lemmas=[w.lower() for w in words])
+
+
+@pytest.mark.parametrize(("words", "heads", "deps", "anchor", "first", "displaced"), [
+    (["killed", "300", "and", "displaced", "millions"], [0, 0, 0, 4, 0], ["ROOT", "dobj", "cc", "amod", "conj"], 4, 4,
+     True),  # "displaced [millions]"
+    (["killed", "300", "and", "displaced", "millions"], [0, 0, 0, 4, 0], ["ROOT", "dobj", "cc", "amod", "conj"], 1, 1,
+     False),  # the killed are not
+    (["millions", "more", "displaced"], [2, 2, 2], ["nsubj", "advmod", "ROOT"], 0, 0, True),
+    (["left", "millions", "homeless"], [0, 0, 0], ["ROOT", "dobj", "oprd"], 1, 1, True),
+    (["killed", "20", "displaced", "people"], [0, 3, 3, 0], ["ROOT", "nummod", "amod", "dobj"], 3, 1, False),
+    (["killed", "three", "children", "fleeing"], [0, 2, 0, 2], ["ROOT", "nummod", "dobj", "acl"], 2, 1, False),
+])
+def test_displaced_count(words, heads, deps, anchor, first, displaced):
+    d = hand_doc(words, heads, deps)
+    assert displaced_count(d[anchor], first, DISPLACEMENT_WORDS) is displaced

@@ -71,7 +71,7 @@ WEEKDAYS = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 YEAR_BEFORE = {"in", "since", "until", "till", "by", "from", "of", "year", "early", "late", "mid", "during"}
 COUNTER_WORDS = {"views", "url", "comments", "share", "shares", "print", "tweet", "like", "follow"}
-DISPLACED = re.compile(r"displac|refugee|homeless|\bfled\b|\bflee|uproot|evacuee|evacuat|\bexile")
+DISPLACED = re.compile(r"displac|homeless|\bfled\b|\bflee|uproot|evacuat|\bexile")
 NUMERIC_DATE = re.compile(r"\d{1,2}(?:19|20)\d\d|\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d")  # "Apr 232017"
 AGE_AFTER = re.compile(r"-?(?:year|month)s?-old|\s+years?\s+old")
 OUTCOME = re.compile(r"kill|dead|death|died|injur|wound|hurt|casualt")
@@ -111,7 +111,8 @@ def wrong_figure(text: str, record: dict) -> str | None:
         return "age"
     if last in COUNTER_WORDS:
         return "page counter"
-    next_to = " ".join(before[-1:] + after[:2])  # "displaced millions", "millions more displaced"
+    # "displaced millions", "millions displaced", "millions more displaced"; not "three children fleeing"
+    next_to = " ".join(before[-1:] + after[: 2 if after[:1] == ["more"] else 1])
     if DISPLACED.search(next_to) and not OUTCOME.search(next_to):
         return "displacement"
     return None
@@ -150,6 +151,8 @@ def fakes_sample(nlp):
     ("Print Tweet Views 729 Four were killed", "729", "page counter"),
     ("the war has killed 1000 and displaced millions", "millions", "displacement"),
     ("the war has killed 1000 and displaced millions", "1000", None),
+    ("the war has killed 1000 and millions more displaced", "millions", "displacement"),
+    ("strikes killed 14 people including three children fleeing across the river", "three", None),
     ("In 2016 20 people were killed", "20", None),
 ])
 def test_the_corpus_check_knows_a_wrong_figure(text, figure, why):
@@ -161,6 +164,14 @@ def test_the_corpus_check_knows_a_wrong_figure(text, figure, why):
 @pytest.mark.parametrize("kind", ["year", "date", "age", "page counter"])
 def test_no_fakes_figure_is_a_date_age_or_counter(fakes_sample, kind):
     """Date lines glued to headlines, share bars and counters are page furniture (layout.py)."""
+    found = [ev for text, records in fakes_sample for why, ev in corpus_violations(text, records) if why == kind]
+    assert found == []
+
+
+@pytest.mark.parametrize("kind", ["war-long total as incident", "displacement"])
+def test_no_fakes_war_total_is_an_incident_or_counts_displaced_people(fakes_sample, kind):
+    """A war's running toll ("the six-year conflict has caused more than 470000 deaths") is
+    cumulative; "has killed 280000 people and displaced millions" has no figure of millions."""
     found = [ev for text, records in fakes_sample for why, ev in corpus_violations(text, records) if why == kind]
     assert found == []
 

@@ -14,10 +14,12 @@ from claimx.components.base import (
     attribution,
     char_span,
     evidence,
+    line_layout,
     span_dict,
     text_of,
 )
 from claimx.kinds import contract_values, new_record
+from claimx.layout import role_at
 from claimx.numbers import NumberReader, Quantity
 from claimx.records import Casualty, Victims
 from claimx.resolvers import (
@@ -34,10 +36,12 @@ from claimx.resolvers import (
     victim_modifier,
     victims_span,
 )
+from claimx.resolvers.victims import displaced_count
 from claimx.rules import PatternError, Rule
 
 SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 MAX_TREE_DISTANCE = 4
+MAX_WAR_DISTANCE = 3  # "died in ... jails during the five-year conflict" with "jails" parsed a verb
 CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "parataxis"}
 
 
@@ -55,14 +59,17 @@ class CasualtyComponent(RuleComponent):
     """Sets `doc._.claimx_casualties`: casualty dicts in the claimx/1 shape (minus `doc`)."""
 
     kind = "casualty"
-    resolvers = frozenset({"casualty_figures"})
+    # casualty_figures: an outcome word, with the numbers near it in the tree; toll_figure and
+    # more_figure: a slot that fixes which outcome word the number in it belongs to
+    resolvers = frozenset({"casualty_figures", "toll_figure", "more_figure"})
     rule_labels = contract_values(Casualty, "outcome")  # a rule's label is the outcome its words report
     word_files = {
         "casualties.json": {"victims": dict, "victim_modifiers": dict, "cumulative": list,
                             "hypothetical_aux": list, "age_words": list, "not_people": list, "outcome_context": dict,
                             "dates": dict, "people_zero": list, "age_or_money_before": list,
                             "not_a_count_before": list, "among_preps": list, "place_preps": list,
-                            "conditional_marks": list},
+                            "conditional_marks": list, "counted_by_of": list, "died_of": dict,
+                            "displacement": list, "war_nouns": list},
         **numbers.RULE_FILE,
     }
     categories = {"casualties.json": {key: contract_values(Victims, "category")
@@ -72,6 +79,7 @@ class CasualtyComponent(RuleComponent):
         rules = self.words["casualties.json"]
         self.reader = NumberReader(self.words["numbers.json"])
         self.outcome_at: dict[int, Rule] = {}  # the current document's outcome words: token -> rule
+        self.slot_at: dict[int, tuple[Rule, int]] = {}  # a number's first token -> its rule and outcome word
         self.outcome_context = {w: set(v) for w, v in rules["outcome_context"].items()}
         self.victim = {w: cat for cat, words in rules["victims"].items() for w in words}
         self.victim_mod = {w: cat for cat, words in rules["victim_modifiers"].items() for w in words}
@@ -88,6 +96,11 @@ class CasualtyComponent(RuleComponent):
         self.among = set(rules["among_preps"])
         self.place_preps = set(rules["place_preps"])
         self.conditionals = set(rules["conditional_marks"])
+        self.counted_by_of = set(rules["counted_by_of"])
+        self.displacement = set(rules["displacement"])
+        self.war_nouns = set(rules["war_nouns"])
+        self.died_of_verbs = set(rules["died_of"]["verbs"])
+        self.died_of_preps = set(rules["died_of"]["preps"])
         self.months = rules["dates"]["months"]
         self.weekdays = rules["dates"]["weekdays"]
         month = "|".join(sorted(self.months, key=len, reverse=True))
@@ -96,15 +109,23 @@ class CasualtyComponent(RuleComponent):
             rf"|(?P<d2>\d{{1,2}}) (?P<m2>{month})\.?(?: (?P<y2>(?:19|20)\d\d))?)\b", re.IGNORECASE)
 
     def process(self, doc: Doc) -> Doc:
-        self.outcome_at = {}
+        self.outcome_at, self.slot_at = {}, {}
         for rule, tokens in self.matches(doc):
-            self.outcome_at.setdefault(tokens[0], rule)
-        found = []
+            if rule.resolver == "toll_figure":  # "to"/"at", the verb, the toll: the number follows "to"
+                if self.toll_slot(*(doc[i] for i in tokens[:3])):
+                    self.slot_at.setdefault(tokens[0] + 1, (rule, tokens[2]))
+            elif rule.resolver == "more_figure":  # the outcome verb, the number, "more"
+                self.slot_at.setdefault(tokens[1], (rule, tokens[0]))
+            else:
+                self.outcome_at.setdefault(tokens[0], rule)
+        found = {}
         ents = doc.ents  # built on each access: once per document
-        for sent, hits in self.sentences_holding(doc, sorted(self.outcome_at), ("prose", "heading")):
-            found.extend(self.sentence_figures(doc, sent, hits, ents))
+        hits = sorted(set(self.outcome_at) | {word for _, word in self.slot_at.values()})
+        for sent, inside in self.sentences_holding(doc, hits, ("prose", "heading")):
+            for f in self.sentence_figures(doc, sent, inside, ents):
+                found.setdefault(f["figure"]["start"], f)  # a headline's number may open the next sentence
         out = []
-        for n, f in enumerate(sorted(found, key=lambda f: f["figure"]["start"]), 1):
+        for n, f in enumerate(sorted(found.values(), key=lambda f: f["figure"]["start"]), 1):
             claim_id, source = attribution(doc, f["figure"]["start"], f["figure"]["end"])
             out.append(new_record("casualty", n, f["rule"], evidence(doc, f["_lo"], f["_hi"]), figure=f["figure"],
                                   outcome=f["outcome"], victims=f["victims"], source=source, claim=claim_id,
@@ -120,11 +141,27 @@ class CasualtyComponent(RuleComponent):
             return None
         kind = rule.label
         context = self.outcome_context.get(low)
-        if context is not None and not (t.head.lower_ in context or t.head.lemma_.lower() in context):
-            return None  # "lives" only in "lost their lives", "claimed the lives of"
+        if context is not None and not (t.head.lower_ in context or t.head.lemma_.lower() in context) and not (
+                low in self.counted_by_of and self.counts_of(t)):
+            return None  # "lives" only in "lost their lives", "claimed the lives of"; "the bodies of 44 victims"
         if low == "toll" and not any(c.lower_ == "death" for c in t.children) and t.i and t.nbor(-1).lower_ != "death":
             return None  # "death toll", not "toll road"
+        if kind == "injured" and t.head.dep_ == "prep" and t.head.lower_ in self.died_of_preps and listed(
+                t.head.head, self.died_of_verbs):
+            return None  # "died of their wounds" reports deaths
         return kind
+
+    @staticmethod
+    def toll_slot(prep: Token, verb: Token, toll: Token) -> bool:
+        """"to"/"at" hangs on the toll's verb, on the toll, or on a time phrase of the verb
+        ("raised the toll ... the previous day to 61"); not deeper ("rose to 8 in addition to 12 injured")."""
+        head = prep.head
+        return head.i in (verb.i, toll.i) or head.dep_ == "npadvmod" and head.head.i == verb.i
+
+    def counts_of(self, t: Token) -> bool:
+        """`t` counts people through "of": "the bodies of [44] victims", "bodies of [two]"."""
+        obj = prep_object(t, self.among, not_ents=())
+        return obj is not None and (obj.like_num or any(c.dep_ == "nummod" for c in obj.children))
 
     # ---- numbers ---------------------------------------------------------------------------
     def numbers_in(self, sent: Span, words: list[str]) -> list[tuple[int, int, Quantity]]:
@@ -153,7 +190,7 @@ class CasualtyComponent(RuleComponent):
         places = places_after(sent, ents, self.place_preps)
         figures = []
         taken: set[int] = set()
-        for first, end, q in self.numbers_in(sent, words):
+        for first, end, q in self.number_before(doc, sent) + self.numbers_in(sent, words):
             if first in taken:
                 continue
             fig = self.figure(doc, sent, first, end, q, outcomes, places)
@@ -161,6 +198,22 @@ class CasualtyComponent(RuleComponent):
                 taken.update(range(first, fig.pop("_end_token")))
                 figures.append(fig)
         return figures
+
+    def number_before(self, doc: Doc, sent: Span) -> list[tuple[int, int, Quantity]]:
+        """A headline's count that the parser left at the end of the sentence before when the
+        headline's Title-Case outcome word opens this one ("... English Thirty | Killed in ...")."""
+        opener = doc[sent.start]
+        if not sent.start or not opener.is_title or opener.i not in self.outcome_at:
+            return []
+        for length in range(1, min(4, sent.start) + 1):
+            first = sent.start - length
+            if role_at(line_layout(doc), doc[first].idx) not in ("prose", "heading"):
+                return []  # "Sun 16 Apr 2017 | Death toll ...": a date line's year
+            words = [t.lower_ for t in doc[first : sent.start]]
+            got = self.reader.match(words, 0) if self.reader.may_start(words[0]) else None
+            if got is not None and got[0] == length:
+                return [(first, sent.start, got[1])]
+        return []
 
     def excluded(self, doc: Doc, first: int, end: int, q: Quantity, head: Token | None) -> bool:
         toks = doc[first:end]
@@ -195,12 +248,21 @@ class CasualtyComponent(RuleComponent):
     def figure(self, doc: Doc, sent: Span, first: int, end: int, q: Quantity, outcomes,
                places: list[Span]) -> dict | None:
         head = self.victim_head(doc, end, sent.end)
+        slot = self.slot_at.get(first)
+        if slot is not None and head is not None and not self.is_victim(head) and head.lower_ not in self.not_people:
+            head = None  # "has risen to 61 [a war monitor] said": commas stripped, the parse took the next noun
         if self.excluded(doc, first, end, q, head):
             return None
         if head is None and end < sent.end and doc[end].pos_ == "VERB" and not self.outcome_of(doc[end]):
             return None  # "millions driven from their homes", "thousands fled"
         anchor = head if head is not None else doc[end - 1]
-        trigger, kind = self.nearest_outcome(anchor, doc[first], outcomes)
+        if displaced_count(anchor, first, self.displacement):
+            return None  # "has killed 280000 people and displaced [millions]"
+        if slot is not None:
+            rule, trigger, kind = slot[0], doc[slot[1]], slot[0].label
+        else:
+            trigger, kind = self.nearest_outcome(anchor, doc[first], outcomes)
+            rule = self.outcome_at[trigger.i] if trigger is not None else None
         if trigger is None or hypothetical(trigger, self.hypothetical_aux, self.conditionals) or (
                 negated(trigger, through=("acomp", "xcomp")) and q.value != 0):
             return None
@@ -231,15 +293,25 @@ class CasualtyComponent(RuleComponent):
             victims = self.victims_elsewhere(doc, sent, trigger, fig_start, fig_end)
         lo, hi = min(fig_start, trigger.idx), max(fig_end, trigger.idx + len(trigger.text))
         return {
-            "_lo": lo, "_hi": hi, "_end_token": end_token, "rule": self.outcome_at[trigger.i].id,
+            "_lo": lo, "_hi": hi, "_end_token": end_token, "rule": rule.id,
             "figure": char_span(doc, fig_start, fig_end, value=q.value, low=q.low, high=q.high, qualifier=q.qualifier),
             "outcome": kind,
             "victims": victims,
             "place": span_dict(place) if (place := nearest(places, trigger)) is not None else None,
             "scope": "cumulative" if self.cumulative.search(text_of(doc), sent.start_char, sent.end_char)
-            else "incident",
+            or self.war_toll(sent, trigger) else "incident",
             "incident": self.incident(doc, sent),
         }
+
+    def war_toll(self, sent: Span, trigger: Token) -> bool:
+        """The war itself is what killed: a war noun next to the outcome word in the tree ("Syrias
+        conflict has killed", "the six-year conflict has caused ... deaths", "the toll from the
+        six-year conflict"), not one further off ("killed in an attack ... described as the worst in
+        the six-year war"), nor a modifier ("a war monitor") or a figure of speech ("a war of words")."""
+        return any(t.lower_ in self.war_nouns and t.dep_ not in ("compound", "npadvmod", "amod")
+                   and prep_object(t, ("of",), not_ents=()) is None
+                   and tree_distance(trigger, t) <= MAX_WAR_DISTANCE
+                   for t in sent)
 
     def incident(self, doc: Doc, sent: Span) -> dict:
         """What tells this figure's event apart from others, for `claimx compare`: the date and
@@ -319,15 +391,15 @@ class CasualtyComponent(RuleComponent):
                 best, best_key = (t, kind), key
         return best
 
-    @staticmethod
-    def same_clause(anchor: Token, trigger: Token) -> bool:
+    def same_clause(self, anchor: Token, trigger: Token) -> bool:
         """The outcome word lies in the clause of the first verb above the number: not
-        "200,000 killed and millions [driven] from their homes"."""
+        "200,000 killed and millions [driven] from their homes". A victim noun tagged a verb
+        is no clause ("killed 61 people mostly [civilians]" with commas stripped)."""
         x = anchor
         for _ in range(6):
             if x.i == trigger.i:
                 return True
-            if x.pos_ == "VERB" and x.i != anchor.i and x.dep_ in CLAUSE_DEPS:
+            if x.pos_ == "VERB" and x.i != anchor.i and x.dep_ in CLAUSE_DEPS and not self.is_victim(x):
                 return any(t.i == trigger.i for t in x.subtree)
             if x.head.i == x.i:
                 break

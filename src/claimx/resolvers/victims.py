@@ -1,4 +1,5 @@
-"""What a casualty figure resolves to: the noun it counts and the victims' category."""
+"""What a casualty figure resolves to: the noun it counts, the victims' category, and whether
+it counts people driven from their homes instead."""
 
 from __future__ import annotations
 
@@ -51,3 +52,17 @@ def victims_span(doc: Doc, head: Token, after: int) -> tuple[int, int]:
     """Characters of the victim noun with its modifiers from token `after` on ("rebel fighters")."""
     lo = min([head.i] + [c.i for c in head.lefts if c.i >= after and c.dep_ in ("amod", "compound", "nmod")])
     return doc[lo].idx, head.idx + len(head.text)
+
+
+def displaced_count(anchor: Token, first: int, displacement: Collection[str]) -> bool:
+    """The number counts people driven from their homes, not casualties: a displacement word
+    governs it ("displaced [millions]", "[millions] more displaced"), makes its verb's complement
+    ("left [millions] homeless", "forced [thousands] to flee"), or modifies it from before the
+    number ("displaced 100000 [civilians]"; not "20 displaced [people] were killed").
+    `anchor` is the counted noun, else the number's last word; `first` the number's first token."""
+    governor = anchor.head
+    if governor.i != anchor.i and anchor.dep_ in ("nsubj", "nsubjpass", "dobj") and (
+            listed(governor, displacement)
+            or any(c.dep_ in ("oprd", "xcomp", "acomp") and listed(c, displacement) for c in governor.children)):
+        return True
+    return any(c.dep_ == "amod" and c.i < first and listed(c, displacement) for c in anchor.children)
