@@ -67,8 +67,10 @@ class StrikeComponent(RuleComponent):
                          "trigger_modifiers": list, "launch_verbs": list, "aim_verbs": list, "target_preps": list,
                          "object_preps": list, "place_preps": list, "relative_pronouns": list,
                          "own_side_words": list, "back_reference_determiners": list,
-                         "personal_pronouns": list, "not_targets": list, "blame_verbs": list,
-                         "non_attack_causes": list, "past_time_words": list},
+                         "personal_pronouns": list, "reflexive_pronouns": list,
+                         "weapon_words": list, "instrument_verbs": list, "blame_verbs": list,
+                         "non_attack_causes": list, "past_time_words": list, "disarmament_modifiers": list,
+                         },
         **numbers.RULE_FILE,
     }
     categories = {"strikes.json": {"target_categories": contract_values(Target, "category")}}
@@ -95,10 +97,13 @@ class StrikeComponent(RuleComponent):
         self.own_side = set(r["own_side_words"])
         self.back_references = set(r["back_reference_determiners"])
         self.pronouns = set(r["personal_pronouns"])
-        self.not_targets = set(r["not_targets"])
+        self.reflexives = set(r["reflexive_pronouns"])
+        self.weapons = set(r["weapon_words"])
+        self.instrument_verbs = set(r["instrument_verbs"])
         self.blame_verbs = set(r["blame_verbs"])
         self.non_attack_causes = set(r["non_attack_causes"])
         self.past_time = set(r["past_time_words"])
+        self.disarmament = set(r["disarmament_modifiers"])
 
     def process(self, doc: Doc) -> Doc:
         matches = self.matches(doc)
@@ -212,11 +217,11 @@ class StrikeComponent(RuleComponent):
     def verb_strike(self, v: Token, checked: bool = False) -> dict | None:
         """An attack verb's strike; `checked` verbs ("hit", "destroy") only with a target of a
         known category, or a military attacker and some target."""
-        target = self.verb_object(v)
-        if target is not None and target.lower_ in self.not_targets:
-            target = None
+        found = self.verb_object(v)
+        target = self.what_was_hit(v, found)
+        fired = found is not None and target is None and v.lemma_.lower() in self.instrument_verbs
         attacker = self.actor(subject(v))
-        if checked:
+        if checked and not (fired and attacker is not None):
             cause = subject(v)
             if cause is not None and cause.lemma_.lower() in self.non_attack_causes:
                 return None  # "hit by the unrest"
@@ -230,8 +235,7 @@ class StrikeComponent(RuleComponent):
 
     def record(self, doc: Doc, trigger: tuple[int, int], anchor: Token, attacker, target, place, count) -> dict | None:
         attacker = self.actor(attacker)
-        if target is not None and target.lower_ in self.not_targets:
-            target = None  # "detonated themselves", "a car bomb was detonated": not what was hit
+        target = self.what_was_hit(anchor, target)
         if place is not None and target is not None and place.i in {x.i for x in target.subtree}:
             place = None
         if text_of(doc)[trigger[0] : trigger[1]].lower().split()[-1] in self.weak and (
@@ -268,6 +272,18 @@ class StrikeComponent(RuleComponent):
         if attacker is None or attacker["name"].lower() not in self.pronouns:
             return attacker
         return {**attacker, "name": last_named} if last_named else None
+
+    def what_was_hit(self, v: Token, target: Token | None) -> Token | None:
+        """`target` unless it is not what `v` hit: a reflexive ("detonated themselves"), the
+        weapon of a verb that uses one ("a car bomb was detonated", "a missile fired by ..."), or
+        weapons being disarmed ("destroy its chemical weapons")."""
+        if target is None or target.lower_ in self.reflexives:
+            return None
+        if target.lower_ in self.weapons and v.lemma_.lower() in self.instrument_verbs:
+            return None
+        if target.lemma_.lower() == "weapon" and any(c.lower_ in self.disarmament for c in target.children):
+            return None
+        return target
 
     def dated_past(self, t: Token) -> bool:
         """A strike dated in the past ("an attack last month") is not a possible one."""
