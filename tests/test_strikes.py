@@ -108,8 +108,8 @@ def test_no_target(extract, text):
 
 
 def test_blamed_party_is_not_the_target(extract):
-    strikes = extract("The opposition blamed the attack on the regime.", "strike")  # strike.noun
-    assert all((s["target"] or {}).get("text") != "the regime" for s in strikes)
+    (s,) = extract("The opposition blamed the attack on the regime.", "strike")  # strike.noun
+    assert s["trigger"]["text"] == "attack" and s["target"] is None and s["attacker"] is None
 
 
 def test_past_dated_attack_is_not_hypothetical(extract):

@@ -185,7 +185,8 @@ class StrikeComponent(RuleComponent):
         target = self.verb_object(verb) if verb is not None else None
         preps = self.target_preps | ({"of"} if t.lower_ in self.of_targets else set()) | (
             {"between", "with"} if t.lower_ in self.weak else set())
-        if t.dep_ == "dobj" and t.head.lemma_.lower() in self.blame_verbs:
+        blamed = t.dep_ == "dobj" and t.head.lemma_.lower() in self.blame_verbs
+        if blamed:
             preps = preps - {"on"}  # "blamed the attack on the regime": the blamed, not the target
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in preps and target is None:
@@ -202,7 +203,7 @@ class StrikeComponent(RuleComponent):
         if place is None and t.dep_ in ("dobj", "nsubj", "pobj"):
             place = place_of(t.head, self.place_preps)
         count = self.count(t)
-        if target is None and attacker is None and place is None and count is None:
+        if target is None and attacker is None and place is None and count is None and not blamed:
             det = next((c.lower_ for c in t.children if c.dep_ == "det"), None)
             if det in self.back_references or t.dep_ in ("nsubj", "nsubjpass") and det is None and t.tag_ == "NNS":
                 return None  # a back-reference: "the strikes", "The attacks also raised ..."
