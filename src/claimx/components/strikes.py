@@ -69,8 +69,7 @@ class StrikeComponent(RuleComponent):
                          "own_side_words": list, "back_reference_determiners": list,
                          "personal_pronouns": list, "reflexive_pronouns": list,
                          "weapon_words": list, "instrument_verbs": list, "blame_verbs": list,
-                         "non_attack_causes": list, "past_time_words": list, "disarmament_modifiers": list,
-                         },
+                         "non_attack_causes": list, "past_time_words": list, "disarmament_modifiers": list},
         **numbers.RULE_FILE,
     }
     categories = {"strikes.json": {"target_categories": contract_values(Target, "category")}}
@@ -291,7 +290,7 @@ class StrikeComponent(RuleComponent):
         dated = [x for c in t.children if c.ent_type_ in TIME_ENTS for x in c.subtree]
         after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
         if after is not None and after.ent_type_ in TIME_ENTS and after.ent_iob_ == "B":  # "an attack [last month]"
-            dated += list(next(e for e in t.doc.ents if e.start == after.i))
+            dated += list(entity_of(after))
         return any(x.lower_ in self.past_time for x in dated)
 
     def attacker_like(self, t: Token) -> bool:
