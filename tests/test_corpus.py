@@ -176,6 +176,14 @@ def test_no_fakes_war_total_is_an_incident_or_counts_displaced_people(fakes_samp
     assert found == []
 
 
+def test_no_fakes_strike_attacker_is_a_pronoun(fakes_sample):
+    """A relative pronoun stands for the actor its clause modifies, a personal one for an attacker
+    its claim names; otherwise a strike has no attacker (issue 13)."""
+    found = [ev for text, records in fakes_sample for why, ev in corpus_violations(text, records)
+             if why == "pronoun attacker"]
+    assert found == []
+
+
 def test_page_furniture_in_a_one_line_article_yields_no_record(extract):
     text = ("Tue Mar 14 2017 40 Killed in Air Strikes on Village Print Tweet Views 812 Related Aid convoy reaches "
             "town At least 40 people were killed in air strikes on the village on Monday the monitor said. "

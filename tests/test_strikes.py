@@ -55,9 +55,64 @@ NOT_STRIKES = [
     "The attacks also raised tensions between the two capitals.",  # bare back-reference
     "Russia, US to Hold Talks on Coordinating Airstrikes in Syria\n\nThe talks start today.",  # headline
     "The two sides fought over the wording of the resolution.",
+    "Tourism was hit by the unrest.",  # strike.ambiguous_verb: a non-attack cause
+    "Damascus agreed to destroy its chemical weapons.",  # strike.ambiguous_verb: weapons are no target
+    "The group demanded that Ankara release those it took hostage.",
 ]
 
 
 @pytest.mark.parametrize("text", NOT_STRIKES)
 def test_not_a_strike(extract, text):
     assert extract(text, "strike") == []
+
+
+# ---- attackers that are pronouns (issue 13) ------------------------------------------------
+@pytest.mark.parametrize(("text", "trigger", "attacker"), [
+    # strike.ambiguous_verb: "which" stands for the actor its clause modifies
+    ("Russian jets, which hit a hospital in Idlib, returned to base.", "hit", "Russia"),
+    # strike.ambiguous_verb: the explosion itself is no attacker
+    ("The explosion that hit the town killed five people.", "hit", None),
+    # strike.ambiguous_verb: "which" hangs on a place, not an actor
+    ("The government offensive on Aleppo - which has destroyed hospitals - continued.", "destroyed", None),
+    # strike.ambiguous_verb: "They" with no attacker named before it in the same claim
+    ("Russian warplanes struck rebel positions in Hama. They also hit a hospital, the monitor said.", "hit", None),
+])
+def test_pronoun_attacker_resolves_or_is_none(extract, text, trigger, attacker):
+    (s,) = [s for s in extract(text, "strike") if s["trigger"]["text"] == trigger]
+    assert (s["attacker"] or {}).get("name") == attacker
+    assert spans_hold(s, text)
+
+
+def test_relative_clause_attacker_stops_before_the_clause(extract):
+    text = "Russian jets, which hit a hospital in Idlib, returned to base."  # strike.ambiguous_verb
+    (s,) = extract(text, "strike")
+    assert s["attacker"]["text"] == "Russian jets"
+
+
+def test_pronoun_takes_the_attacker_named_earlier_in_its_claim(extract):
+    text = ("The monitor said Russian warplanes struck rebel positions in Hama and they also hit a hospital "
+            "in Idlib.")  # strike.ambiguous_verb, both inside one claim
+    strikes = extract(text, "strike")
+    assert [(s["attacker"] or {}).get("name") for s in strikes] == ["Russia", "Russia"]
+    assert strikes[1]["attacker"]["text"] == "they" and spans_hold(strikes[1], text)
+
+
+# ---- what a strike's target is not (issue 13) ----------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Two suicide bombers detonated themselves near the market.",  # strike.verb: a reflexive
+    "A car bomb was detonated in the town of Azaz.",  # strike.verb: the weapon
+])
+def test_no_target(extract, text):
+    (s,) = extract(text, "strike")
+    assert s["target"] is None
+
+
+def test_blamed_party_is_not_the_target(extract):
+    (s,) = extract("The opposition blamed the attack on the regime.", "strike")  # strike.noun
+    assert s["trigger"]["text"] == "attack" and s["target"] is None and s["attacker"] is None
+
+
+def test_past_dated_attack_is_not_hypothetical(extract):
+    text = "The families fear a repeat of an attack last month that killed 20 people."  # strike.noun
+    (s,) = extract(text, "strike")
+    assert s["hypothetical"] is False

@@ -66,7 +66,10 @@ class StrikeComponent(RuleComponent):
                          "weak_triggers": list, "of_target_triggers": list, "conditional_marks": list,
                          "trigger_modifiers": list, "launch_verbs": list, "aim_verbs": list, "target_preps": list,
                          "object_preps": list, "place_preps": list, "relative_pronouns": list,
-                         "own_side_words": list, "back_reference_determiners": list},
+                         "own_side_words": list, "back_reference_determiners": list,
+                         "personal_pronouns": list, "reflexive_pronouns": list,
+                         "weapon_words": list, "instrument_verbs": list, "blame_verbs": list,
+                         "non_attack_causes": list, "past_time_words": list, "disarmament_modifiers": list},
         **numbers.RULE_FILE,
     }
     categories = {"strikes.json": {"target_categories": contract_values(Target, "category")}}
@@ -92,6 +95,14 @@ class StrikeComponent(RuleComponent):
         self.relative_pronouns = set(r["relative_pronouns"])
         self.own_side = set(r["own_side_words"])
         self.back_references = set(r["back_reference_determiners"])
+        self.pronouns = set(r["personal_pronouns"])
+        self.reflexives = set(r["reflexive_pronouns"])
+        self.weapons = set(r["weapon_words"])
+        self.instrument_verbs = set(r["instrument_verbs"])
+        self.blame_verbs = set(r["blame_verbs"])
+        self.non_attack_causes = set(r["non_attack_causes"])
+        self.past_time = set(r["past_time_words"])
+        self.disarmament = set(r["disarmament_modifiers"])
 
     def process(self, doc: Doc) -> Doc:
         matches = self.matches(doc)
@@ -105,9 +116,13 @@ class StrikeComponent(RuleComponent):
         for _, hits in self.sentences_holding(doc, anchors, ("prose",)):
             found.extend(self.sentence_strikes(doc, [m for i in hits for m in by_anchor[i]], verbs))
         out = []
+        named: dict[str, str] = {}  # claim id -> the last attacker named in it
         for n, s in enumerate(sorted(found, key=lambda s: s["trigger"]["start"]), 1):
             claim_id, source = attribution(doc, s["trigger"]["start"], s["trigger"]["end"])
             self.name_from_source(s["attacker"], source)
+            s["attacker"] = self.pronoun_antecedent(s["attacker"], named.get(claim_id) if claim_id else None)
+            if claim_id and s["attacker"] is not None:
+                named[claim_id] = s["attacker"]["name"]
             spans = [v for v in s.values() if isinstance(v, dict)]
             lo, hi = min(v["start"] for v in spans), max(v["end"] for v in spans)
             out.append(new_record("strike", n, s["rule"], evidence(doc, lo, hi), trigger=s["trigger"],
@@ -169,6 +184,9 @@ class StrikeComponent(RuleComponent):
         target = self.verb_object(verb) if verb is not None else None
         preps = self.target_preps | ({"of"} if t.lower_ in self.of_targets else set()) | (
             {"between", "with"} if t.lower_ in self.weak else set())
+        blamed = t.dep_ == "dobj" and t.head.lemma_.lower() in self.blame_verbs
+        if blamed:
+            preps = preps - {"on"}  # "blamed the attack on the regime": the blamed, not the target
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in preps and target is None:
                 target = first_child(c, ("pobj",), TIME_ENTS)
@@ -184,7 +202,7 @@ class StrikeComponent(RuleComponent):
         if place is None and t.dep_ in ("dobj", "nsubj", "pobj"):
             place = place_of(t.head, self.place_preps)
         count = self.count(t)
-        if target is None and attacker is None and place is None and count is None:
+        if target is None and attacker is None and place is None and count is None and not blamed:
             det = next((c.lower_ for c in t.children if c.dep_ == "det"), None)
             if det in self.back_references or t.dep_ in ("nsubj", "nsubjpass") and det is None and t.tag_ == "NNS":
                 return None  # a back-reference: "the strikes", "The attacks also raised ..."
@@ -199,9 +217,14 @@ class StrikeComponent(RuleComponent):
     def verb_strike(self, v: Token, checked: bool = False) -> dict | None:
         """An attack verb's strike; `checked` verbs ("hit", "destroy") only with a target of a
         known category, or a military attacker and some target."""
-        target = self.verb_object(v)
-        attacker = subject(v)
-        if checked:
+        found = self.verb_object(v)
+        target = self.what_was_hit(v, found)
+        fired = found is not None and target is None and v.lemma_.lower() in self.instrument_verbs
+        attacker = self.actor(subject(v))
+        if checked and not (fired and attacker is not None):
+            cause = subject(v)
+            if cause is not None and cause.lemma_.lower() in self.non_attack_causes:
+                return None  # "hit by the unrest"
             target_ok = target is not None and self.category(target) != "other"
             attacker_ok = attacker is not None and self.attacker_like(attacker)
             if not (target_ok or attacker_ok and target is not None):
@@ -211,6 +234,8 @@ class StrikeComponent(RuleComponent):
         return self.record(v.doc, (v.idx, v.idx + len(v.text)), v, attacker, target, place, count)
 
     def record(self, doc: Doc, trigger: tuple[int, int], anchor: Token, attacker, target, place, count) -> dict | None:
+        attacker = self.actor(attacker)
+        target = self.what_was_hit(anchor, target)
         if place is not None and target is not None and place.i in {x.i for x in target.subtree}:
             place = None
         if text_of(doc)[trigger[0] : trigger[1]].lower().split()[-1] in self.weak and (
@@ -222,13 +247,51 @@ class StrikeComponent(RuleComponent):
             "target": self.target_span(target) if target is not None else None,
             "place": span_dict(entity_of(place)) if place is not None else None,
             "count": count,
-            "hypothetical": hypothetical(anchor, self.hyp_aux, self.conditionals, self.hyp_gov, levels=4),
+            "hypothetical": not self.dated_past(anchor) and hypothetical(
+                anchor, self.hyp_aux, self.conditionals, self.hyp_gov, levels=4),
             "negated": negated(anchor),
         }
 
     # ---- arguments -------------------------------------------------------------------------
     def verb_object(self, v: Token) -> Token | None:
         return target_of(v, self.relative_pronouns, self.object_preps)
+
+    def actor(self, t: Token | None) -> Token | None:
+        """Who carried out a strike: a relative pronoun stands for the noun its clause modifies,
+        kept only when that noun is an actor ("the explosion that hit" has no attacker)."""
+        if t is None or t.lower_ not in self.relative_pronouns:
+            return t
+        noun = t.head.head
+        if t.head.dep_ != "relcl" or not self.attacker_like(noun) or noun.dep_ == "pobj" and noun.head.lower_ != "by":
+            return None  # not a relative clause's subject, or hangs on a place ("on Aleppo - which ...")
+        return noun
+
+    def pronoun_antecedent(self, attacker: dict | None, last_named: str | None) -> dict | None:
+        """A personal pronoun as the attacker ("they hit ...") keeps the name its claim's source
+        gave it, else the attacker last named in the same claim, else is no attacker."""
+        if attacker is None or attacker["name"].lower() not in self.pronouns:
+            return attacker
+        return {**attacker, "name": last_named} if last_named else None
+
+    def what_was_hit(self, v: Token, target: Token | None) -> Token | None:
+        """`target` unless it is not what `v` hit: a reflexive ("detonated themselves"), the
+        weapon of a verb that uses one ("a car bomb was detonated", "a missile fired by ..."), or
+        weapons being disarmed ("destroy its chemical weapons")."""
+        if target is None or target.lower_ in self.reflexives:
+            return None
+        if target.lower_ in self.weapons and v.lemma_.lower() in self.instrument_verbs:
+            return None
+        if target.lemma_.lower() == "weapon" and any(c.lower_ in self.disarmament for c in target.children):
+            return None
+        return target
+
+    def dated_past(self, t: Token) -> bool:
+        """A strike dated in the past ("an attack last month") is not a possible one."""
+        dated = [x for c in t.children if c.ent_type_ in TIME_ENTS for x in c.subtree]
+        after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+        if after is not None and after.ent_type_ in TIME_ENTS and after.ent_iob_ == "B":  # "an attack [last month]"
+            dated += list(entity_of(after))
+        return any(x.lower_ in self.past_time for x in dated)
 
     def attacker_like(self, t: Token) -> bool:
         return is_actor(t, self.attackers, self.names)

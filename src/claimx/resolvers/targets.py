@@ -82,8 +82,9 @@ def is_actor(t: Token, attackers: Collection[str], names: Collection[str]) -> bo
 def attacker_phrase(t: Token) -> tuple[Token, Token]:
     """First and last word of an attacker: a modifier's words up to it ("Russian" in "Russian
     jets"), else its subtree's words from its left edge to the last that is not the head of a
-    relative clause or apposition, punctuation, or a preposition."""
-    tokens = [x for x in t.subtree if x.dep_ not in ("relcl", "punct", "appos") or x.i == t.i]
+    relative clause or apposition ("Russian jets[, which hit ...]"), punctuation, or a preposition."""
+    clauses = {x.i for c in t.children if c.dep_ in ("relcl", "appos") for x in c.subtree}
+    tokens = [x for x in t.subtree if x.i not in clauses and x.dep_ != "punct" or x.i == t.i]
     first = min((x for x in tokens if t.left_edge.i <= x.i <= t.i), key=lambda x: x.i)
     if t.dep_ in ("amod", "compound"):
         return first, t
