@@ -37,9 +37,16 @@ def _words(text: str) -> list[str]:
 
 def parse_date(value: str) -> dt.date | None:
     """A date field in any common format ("7/27/2016" as FA-KES writes it, "2016-07-27", "27 July 2016")."""
+    return _parsed(str(value))
+
+
+@lru_cache(maxsize=16384)  # datelines and date fields repeat across a corpus; dateparser takes ms a call
+def _parsed(phrase: str, base: dt.date | None = None) -> dt.date | None:
+    """The day `dateparser` reads in a phrase (relative to `base`, else to today), or None."""
     import dateparser
 
-    parsed = dateparser.parse(str(value), languages=["en"], settings=CALENDAR)
+    settings = CALENDAR if base is None else dict(CALENDAR, RELATIVE_BASE=dt.datetime.combine(base, dt.time()))
+    parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
     return parsed.date() if parsed else None
 
 
@@ -53,8 +60,6 @@ def dateline(text: str) -> dt.date | None:
     holding a year ends a candidate: the longest run of up to four tokens ending there that
     `dateparser` reads as a day ("9 Aug 2016 5 people" is 9 August, not the 5th). A date after
     "on", "in" or "since" dates an event, not the article."""
-    import dateparser
-
     tokens = _normalised(text[:DATELINE_CHARS]).split()
     for i, token in enumerate(tokens):
         if not re.search(r"(19|20)\d\d\b", token):
@@ -63,11 +68,11 @@ def dateline(text: str) -> dt.date | None:
             phrase = " ".join(tokens[first : i + 1])
             if not _has_day(phrase) or EVENT_PREPOSITIONS.intersection(_words(phrase)):
                 continue
-            parsed = dateparser.parse(phrase, languages=["en"], settings=CALENDAR)
+            parsed = _parsed(phrase)
             if parsed is not None:
                 if first > 0 and tokens[first - 1].lower().strip(":,") in EVENT_PREPOSITIONS:
                     break
-                return parsed.date()
+                return parsed
     return None
 
 
@@ -137,22 +142,18 @@ NUMBER = re.compile(r"^\d{1,4}(st|nd|rd|th)?\W*$")
 def _calendar_window(tokens: list[str], i: int, article: dt.date | None) -> Window | None:
     """The date a month word and the numbers around it write: the longest such run that
     `dateparser` reads. A month alone is the month; without the article's date, a year is needed."""
-    import dateparser
-
     lo = i - 1 if i > 0 and NUMBER.match(tokens[i - 1]) else i
     hi = i
     while hi + 1 < len(tokens) and hi - i < 2 and NUMBER.match(tokens[hi + 1]):
         hi += 1
-    base = dt.datetime.combine(article or dt.date(2000, 1, 1), dt.time())
     for start, end in sorted({(a, b) for a in (lo, i) for b in range(i, hi + 1)}, key=lambda ab: ab[0] - ab[1]):
         phrase = " ".join(t.strip(".,;:()") for t in tokens[start : end + 1])
         has_year = re.search(r"\b(19|20)\d\d\b", phrase) or NUMERIC_DATE.search(phrase)
         if article is None and not has_year:
             continue
-        parsed = dateparser.parse(phrase, languages=["en"], settings=dict(CALENDAR, RELATIVE_BASE=base))
-        if parsed is None:
+        day = _parsed(phrase, article or dt.date(2000, 1, 1))
+        if day is None:
             continue
-        day = parsed.date()
         if not _has_day(phrase) and not NUMERIC_DATE.search(phrase):
             return day.replace(day=1), day.replace(day=calendar.monthrange(day.year, day.month)[1])
         return day, day

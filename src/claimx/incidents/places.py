@@ -34,6 +34,7 @@ MIN_SCAN_KEY = 4  # shorter names found in running text are too often ordinary w
 City = tuple[int, str, str, str, float, float, int]  # geonameid, name, country, admin1, lat, lon, population
 
 
+@lru_cache(maxsize=65536)  # names recur across an article and across articles
 def fold(text: str) -> str:
     """Lowercase ASCII words: diacritics, apostrophes and possessives gone, hyphens as spaces."""
     text = unicodedata.normalize("NFKD", text)
@@ -42,6 +43,7 @@ def fold(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """The lookup key of a name: folded, without Arabic articles ("al-Qamishli" is "qamishli")."""
     return " ".join(w for w in fold(text).split() if w not in ARTICLES)
@@ -193,7 +195,14 @@ def _province(geo: dict) -> dict:
 
 
 def resolve(phrase: str, country: str | None = None) -> dict | None:
-    """The place a phrase names, or None. `country` is the article's country (ISO code). The
+    """The place a phrase names, or None (a dict of the caller's own: records may be changed)."""
+    geo = _resolved(phrase, country)
+    return None if geo is None else dict(geo)
+
+
+@lru_cache(maxsize=65536)  # the same names come back in every article about a place
+def _resolved(phrase: str, country: str | None) -> dict | None:
+    """resolve(), shared: `country` is the article's country (ISO code). The
     first name in the phrase wins ("Qamishli city in Hasaka province" is Qamishli), the longest
     at that position ("Deir ez Zor" before "Zor"); a province word after it, or "rural" /
     "countryside of" before it, makes it the province."""
