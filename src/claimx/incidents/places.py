@@ -334,7 +334,12 @@ def _most_named_country(found: list[re.Match]) -> str | None:
 
 
 def distance_km(a: dict, b: dict) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
+    return _haversine_km(a["lat"], a["lon"], b["lat"], b["lon"])
+
+
+@lru_cache(maxsize=65536)  # linking measures the same few towns against each other again and again
+def _haversine_km(*degrees: float) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, degrees)
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 6371 * 2 * math.asin(math.sqrt(h))
 
