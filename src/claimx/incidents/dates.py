@@ -43,11 +43,17 @@ def parse_date(value: str) -> dt.date | None:
 @lru_cache(maxsize=16384)  # datelines and date fields repeat across a corpus; dateparser takes ms a call
 def _parsed(phrase: str, base: dt.date | None = None) -> dt.date | None:
     """The day `dateparser` reads in a phrase (relative to `base`, else to today), or None."""
-    import dateparser
+    parsed = _parser(base).get_date_data(phrase).date_obj
+    return parsed.date() if parsed else None
+
+
+@lru_cache(maxsize=64)
+def _parser(base: dt.date | None):
+    """One parser per base date: what `dateparser.parse` builds on every call."""
+    from dateparser.date import DateDataParser
 
     settings = CALENDAR if base is None else dict(CALENDAR, RELATIVE_BASE=dt.datetime.combine(base, dt.time()))
-    parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
-    return parsed.date() if parsed else None
+    return DateDataParser(languages=["en"], settings=settings)
 
 
 def _normalised(text: str) -> str:
