@@ -40,11 +40,30 @@ def parse_date(value: str) -> dt.date | None:
     return _parsed(str(value))
 
 
+MONTH_NUMBERS = {name.lower(): n for names in (calendar.month_name, calendar.month_abbr)
+                 for n, name in enumerate(names) if n} | {"sept": 9}
+# "9 August 2016", "Aug 9, 2016": the full dates most datelines print, read without dateparser
+FULL_DATE = re.compile(r"(?P<d1>\d{1,2}) (?P<m1>[A-Za-z]+) (?P<y1>(?:19|20)\d\d)"
+                       r"|(?P<m2>[A-Za-z]+) (?P<d2>\d{1,2}),? (?P<y2>(?:19|20)\d\d)")
+
+
 @lru_cache(maxsize=16384)  # datelines and date fields repeat across a corpus; dateparser takes ms a call
 def _parsed(phrase: str, base: dt.date | None = None) -> dt.date | None:
     """The day `dateparser` reads in a phrase (relative to `base`, else to today), or None."""
+    if (full := _full_date(phrase)) is not None:
+        return full
     parsed = _parser(base).get_date_data(phrase).date_obj
     return parsed.date() if parsed else None
+
+
+def _full_date(phrase: str) -> dt.date | None:
+    """A day, month name and year, as dateparser reads them (tests check that it agrees); else None."""
+    if (m := FULL_DATE.fullmatch(phrase)) is None or (month := MONTH_NUMBERS.get((m["m1"] or m["m2"]).lower())) is None:
+        return None
+    try:
+        return dt.date(int(m["y1"] or m["y2"]), month, int(m["d1"] or m["d2"]))
+    except ValueError:  # "31 June 2016": dateparser's to decide
+        return None
 
 
 @lru_cache(maxsize=64)
