@@ -13,6 +13,7 @@ $(BASE): pyproject.toml
 	@test -d $(VENV) || $(PYTHON) -m venv $(VENV) >&2
 	@$(BIN)/python -m pip install -q --upgrade pip >&2
 	@$(BIN)/python -m pip install -q -e . >&2
+	@$(BIN)/python -m claimx.incidents.places >&2  # the gazetteer's index, once per machine (not in the first extract)
 	@touch $(BASE)
 
 # the test suite needs the dev tools and Ray (its tests run in CI); the demo needs neither

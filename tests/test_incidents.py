@@ -274,3 +274,41 @@ def test_compare_cli_on_incidents_dev_with_dates(tmp_path):
     result = json.loads(score.stdout)
     assert result["intruders"] == 0
     assert result["completeness"] >= 0.9 and result["groups_per_unit"] <= 1.5
+
+
+@pytest.mark.parametrize("phrase", ["9 August 2016", "Aug 9, 2016", "Sept 30 2015", "1 may 2017", "31 Dec 1999",
+                                    "29 February 2016"])
+def test_full_dates_read_without_dateparser_as_dateparser_reads_them(phrase):
+    import dateparser
+
+    assert dates._full_date(phrase) == dateparser.parse(phrase, languages=["en"], settings=dates.CALENDAR).date()
+
+
+@pytest.mark.parametrize("phrase", ["31 June 2016", "29 February 2015", "Published 9 August 2016", "9 Foo 2016",
+                                    "9 August 2016,", "August 2016"])
+def test_other_phrases_are_left_to_dateparser(phrase):
+    assert dates._full_date(phrase) is None
+
+
+def test_gazetteer_is_indexed_once_with_a_line_on_stderr_and_in_memory_when_the_cache_is_unwritable(
+        tmp_path, monkeypatch, capsys):
+    def empty_tables(db):  # the real tables take seconds: what is tested is where they go and what is said
+        db.executescript("CREATE TABLE countries (key TEXT, cc TEXT, gid INTEGER, name TEXT);")
+
+    def index(cache_home) -> str:
+        monkeypatch.setenv("XDG_CACHE_HOME", str(cache_home))
+        places.gazetteer.cache_clear()
+        places.gazetteer()
+        return capsys.readouterr().err
+
+    monkeypatch.setattr(places, "_build", empty_tables)
+    try:
+        first = index(tmp_path)
+        assert "indexing the gazetteer once" in first and str(tmp_path / "claimx") in first
+        assert places.cache_path().is_file()
+        assert index(tmp_path) == ""  # the next run reads the file
+        unwritable = tmp_path / "file"
+        unwritable.write_text("")  # a file where the cache folder would be
+        assert "is not writable: indexing the gazetteer in memory" in index(unwritable)
+    finally:
+        places.gazetteer.cache_clear()  # the real gazetteer for the tests after

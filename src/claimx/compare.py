@@ -112,14 +112,14 @@ class Group:
         best = statistics.median(values)
         return min(values), int(best) if best == int(best) else best, max(highs + values)
 
-    def quantity(self) -> str:
+    def quantity(self, info: dict | None) -> str:
+        """What the group counts, and where, who and when from its incident's `info` (incident_json)."""
         k = self.key
         if self.kind == "casualty":
             parts = [f"{k['victims']} {k['outcome']}" + (" (running total)" if k["scope"] == "cumulative" else "")
                      + (" (part of a toll)" if k.get("part") else "")]
         else:
             parts = ["strike targets"]
-        info = self.incident_json()
         if info:
             place = (info["place"] or {}).get("name")
             actor = info["actor"]
@@ -146,10 +146,11 @@ class Group:
 
     def to_json(self, gid: str) -> dict:
         low, best, high = self.estimates()
-        out = {"schema": GROUP_SCHEMA, "id": gid, "kind": self.kind, "quantity": self.quantity(),
+        info = self.incident_json()
+        out = {"schema": GROUP_SCHEMA, "id": gid, "kind": self.kind, "quantity": self.quantity(info),
                "status": self.status, "low": low, "best": best, "high": high,
                "spread": (high - low) if low is not None else None, "sources": self.sources,
-               "diverging": self.diverging, "incident": self.incident_json(), "members": []}
+               "diverging": self.diverging, "incident": info, "members": []}
         for m in sorted(self.members, key=lambda m: (m.record.get("article_date") or "9999", m.record["doc"])):
             r = m.record
             entry = {"doc": r["doc"], "id": r["id"], "source": source_name(r), "evidence": r["text"],

@@ -8,12 +8,13 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from claimx.records import KINDS
 from claimx.sources import IDLE, Document, Idle, Problem
-from claimx.spine import extract_records
+
+if TYPE_CHECKING:  # spaCy takes seconds to import: compare and review on saved records never need it
+    from spacy.language import Language
 
 PLURAL = {"claim": "claims", "casualty": "casualties", "strike": "strikes", "document": "documents",
           "warning": "warnings", "group": "groups"}
@@ -110,6 +111,8 @@ def run_extract(
             else:
                 summary.skipped += 1  # already in the output (--resume)
             summary.finished(None)
+
+    from claimx.spine import extract_records
 
     for doc, records, errors in extract_records(nlp, documents(), kinds, n_process=n_process, date_field=date_field):
         if errors:

