@@ -10,14 +10,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from claimx.kinds import REGISTRY
 from claimx.records import KINDS
 from claimx.sources import IDLE, Document, Idle, Problem
 
 if TYPE_CHECKING:  # spaCy takes seconds to import: compare and review on saved records never need it
     from spacy.language import Language
 
-PLURAL = {"claim": "claims", "casualty": "casualties", "strike": "strikes", "document": "documents",
-          "warning": "warnings", "group": "groups"}
+PLURAL = {**{name: kind.plural for name, kind in REGISTRY.items()},
+          "document": "documents", "warning": "warnings", "group": "groups"}
 
 
 def counted(n: int, noun: str) -> str:
