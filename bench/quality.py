@@ -62,6 +62,8 @@ def table(results: dict, noisy_results: dict) -> str:
     head = f"{'set':<18} {'measure':<36} {'target':<8}" + "".join(f" {p:>7}" for p in ("fold a", "fold b", "whole"))
     lines = [head, "-" * len(head)]
     for name, measures in MEASURES.items():
+        if name not in results:
+            continue
         for label, target, read in measures:
             lines.append(f"{name:<18} {label:<36} {target:<8}" + "".join(f" {cell(read(results[name][p])):>7}"
                                                                          for p in PARTS))
@@ -76,10 +78,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared")
     ap.add_argument("--json", action="store_true", help="score.py's results by set and fold, and the noisy check")
+    ap.add_argument("--sets", nargs="+", choices=list(MEASURES), default=list(MEASURES), metavar="SET",
+                    help=f"score only these sets (default: all of {', '.join(MEASURES)})")
     a = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="claimx-quality-"))
     results, noisy_results = {}, {}
-    for name in MEASURES:
+    for name in a.sets:
         set_dir = a.shared / "eval" / name
         pred = extract(set_dir / "docs", work / f"{name}.jsonl")
         results[name] = score_folds(a.shared, set_dir, pred, work / name)
