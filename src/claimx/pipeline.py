@@ -48,6 +48,8 @@ def build(model: str | None = None, kinds: tuple[str, ...] = KINDS, patterns_dir
     config = {"patterns_dir": str(patterns_dir) if patterns_dir else None}
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("claimx_paragraphs", before="parser")
+    if "claim" in wanted and "parser" in nlp.pipe_names:
+        nlp.add_pipe("claimx_commas", config=config)  # comma-stripped text: re-parse attributions
     for kind in ("claim", "strike", "casualty"):  # each reads what the ones before it found
         if kind in wanted:
             nlp.add_pipe(REGISTRY[kind].component, config=config)

@@ -1,0 +1,180 @@
+"""Where a text stripped of its commas (every public copy of FA-KES) had the commas that set
+off an attribution, read off a first parse: `... in a market(,) a council said.`, `...
+trouble(,) he said.`, `..."(,) said the Observatory.`, `...ISIL(,)" NATO chief Jens
+Stoltenberg said`, `... Assad(,) adding: "..."`, `According to activists(,) the strikes ...`.
+The parser reads such sentences far better with the commas back (see components/commas.py).
+Offsets returned are where a comma goes in the document text: right after a token."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from spacy.tokens import Span, Token
+
+PERSONAL = frozenset({"he", "she", "they", "we", "it", "i"})
+# parts of a speaker phrase ("the Britain-based Syrian Observatory for Human Rights")
+PHRASE_POS = frozenset({"PROPN", "NOUN", "ADJ", "NUM"})
+NAME_LINKS = frozenset({"of", "for", "-", "al", "el", "bin", "ibn", "de"})
+# a finite verb after the cue: it reports a clause of its own, the commas are not missing
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# a word these end can't be followed by a comma
+NO_COMMA_AFTER = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "AUX", "PART"})
+SENTENCE_END = frozenset({".", "!", "?"})
+QUOTE_MARKS = frozenset({'"', "”", "“"})
+MAX_PHRASE = 10
+MAX_TAIL = 12
+
+
+def stripped(text: str, n_tokens: int) -> bool:
+    """A text of some length with (almost) no commas: news prose has one every 20 words."""
+    return n_tokens >= 40 and text.count(",") * 150 <= n_tokens
+
+
+def _capitalised(t: Token) -> bool:
+    return t.text[:1].isupper()
+
+
+def phrase_before(cue: Token, speaker_heads: Collection[str]) -> int | None:
+    """Index of the first token of the speaker phrase right before `cue` ("a U.S. official",
+    "he", "activists locals and rebels", "White House spokesman Josh Earnest"), or None. A run of
+    names right after a preposition is its object, not the speaker's ("in Homs activists")."""
+    doc, sent = cue.doc, cue.sent
+    j = cue.i - 1
+    if j >= sent.start and doc[j].pos_ == "ADV" and doc[j].lower_ not in ("not", "never"):
+        j -= 1  # "he also said"
+    if j < sent.start:
+        return None
+    if doc[j].lower_ in PERSONAL:
+        return j
+    first = None
+    while j >= sent.start and cue.i - j <= MAX_PHRASE:
+        t = doc[j]
+        if t.pos_ in PHRASE_POS or t.text == "." and j > sent.start and doc[j - 1].text.endswith("."):
+            first = j
+        elif t.lower_ in NAME_LINKS and first is not None and j > sent.start and _capitalised(doc[j - 1]) \
+                and _capitalised(doc[j + 1]):
+            first = j
+        elif t.lower_ == "and" and first is not None and doc[first].pos_ == "NOUN" and j > sent.start \
+                and doc[j - 1].pos_ == "NOUN":
+            first = j  # "activists locals and rebels"
+        elif t.pos_ == "DET" and first is not None:
+            return j
+        else:
+            break
+        j -= 1
+    if first is None:
+        return None
+    if j >= sent.start and doc[j].pos_ == "ADP":  # "in Homs activists said": Homs is the preposition's
+        k = first
+        while k < cue.i and doc[k].pos_ == "PROPN":
+            k += 1
+        if k > first and k < cue.i and doc[k].pos_ == "NOUN" and not _capitalised(doc[k]):
+            first = k
+    head = doc[cue.i - 1] if doc[cue.i - 1].pos_ != "ADV" else doc[cue.i - 2]
+    if head.pos_ == "NOUN" and head.lower_ not in speaker_heads and head.ent_type_ not in ("PERSON", "ORG", "NORP"):
+        return None
+    return first
+
+
+def phrase_after(cue: Token) -> bool:
+    """The cue is followed by a speaker phrase that ends the sentence ("said the Observatory.")."""
+    doc, sent = cue.doc, cue.sent
+    last = sent.end - 1
+    while last > cue.i and (doc[last].text in SENTENCE_END or doc[last].text in QUOTE_MARKS or doc[last].is_space):
+        last -= 1
+    words = doc[cue.i + 1 : last + 1]
+    if not 0 < len(words) <= MAX_PHRASE:
+        return False
+    if words[0].pos_ == "DET":
+        words = words[1:]
+    return bool(words) and any(_capitalised(t) or t.lower_ in PERSONAL for t in words) and all(
+        t.pos_ in PHRASE_POS or t.lower_ in NAME_LINKS for t in words)
+
+
+def _tail_is_adjunct(cue: Token) -> bool:
+    """What follows the cue reports nothing of its own: "told Reuters speaking on condition of
+    anonymity", "said on Sunday", not "said the toll had risen"."""
+    doc, sent = cue.doc, cue.sent
+    for t in doc[cue.i + 1 : min(sent.end, cue.i + 1 + MAX_TAIL)]:
+        if t.text in QUOTE_MARKS or t.tag_ == "VBG":
+            return True
+        if t.tag_ in FINITE_TAGS or t.lower_ == "that" or t.text == ":":
+            return False
+    return sent.end - cue.i - 1 <= MAX_TAIL
+
+
+def _comma_before(doc, i: int) -> int | None:
+    """Where the comma goes before token i: after the token before it, or before a closing
+    quote mark glued to the quoted words (`ISIL" NATO` -> `ISIL," NATO`)."""
+    prev = doc[i - 1]
+    if prev.text in QUOTE_MARKS:
+        if not prev.whitespace_ or prev.i == 0 or doc[prev.i - 1].whitespace_ or doc[prev.i - 1].is_punct:
+            return None  # an opening mark, or `."` already closed
+        return prev.idx
+    if prev.is_punct or prev.is_space or prev.pos_ in NO_COMMA_AFTER:
+        return None
+    return prev.idx + len(prev.text)
+
+
+def _parsed_right(cue: Token, first: int) -> bool:
+    """The first parse already reads "Y X said": the cue heads the sentence with its subject
+    starting at `first` and a clause before it."""
+    subj = next((c for c in cue.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (cue.dep_ == "ROOT" and subj is not None and subj.left_edge.i == first
+            and any(c.dep_ in ("ccomp", "parataxis") and c.i < first for c in cue.lefts))
+
+
+def missing_commas(sent: Span, cues: list[Token], speaker_heads: Collection[str]) -> list[int]:
+    """Character offsets in the document where commas that set off the attribution of `cues`
+    (reporting verbs in the sentence) were stripped; empty when the first parse reads the
+    sentence right already."""
+    doc = sent.doc
+    found = []
+    for cue in cues:
+        if cue.lower_ in ("adding", "saying"):  # "... for Assad adding: ..." (often tagged a noun)
+            nxt = doc[cue.i + 1] if cue.i + 1 < sent.end else None
+            if cue.i > sent.start + 2 and nxt is not None and (nxt.text in (":", "that") or nxt.text in QUOTE_MARKS):
+                at = _comma_before(doc, cue.i)
+                if at is not None and doc[cue.i - 1].tag_ not in ("VBD", "VBZ", "VBP", "MD"):
+                    found.append(at)
+            continue
+        if cue.tag_ not in ("VBD", "VBZ", "VBP"):
+            continue
+        if cue.i - sent.start >= 3 and phrase_after(cue):
+            at = _comma_before(doc, cue.i)
+            if at is not None and not (cue.dep_ == "ROOT" and any(c.dep_ in ("ccomp", "parataxis") for c in cue.lefts)):
+                found.append(at)
+            continue
+        first = phrase_before(cue, speaker_heads)
+        if first is None or first - sent.start < 3 and doc[first - 1].text not in QUOTE_MARKS:
+            continue
+        if _tail_is_adjunct(cue) and not _parsed_right(cue, first):
+            at = _comma_before(doc, first)
+            if at is not None:
+                found.append(at)
+    return sorted(set(found))
+
+
+def according_to_comma(sent: Span) -> int | None:
+    """`According to activists the strikes killed ...`: the comma after the source phrase of a
+    sentence-initial "according to"."""
+    doc = sent.doc
+    if len(sent) < 6 or sent[0].lower_ != "according" or sent[1].lower_ != "to":
+        return None
+    j = sent.start + 2
+    if doc[j].pos_ == "DET":
+        j += 1
+    last = None
+    while j < sent.end - 1 and j - sent.start < 2 + MAX_PHRASE:
+        t = doc[j]
+        if t.pos_ in PHRASE_POS - {"NUM"} or t.lower_ in NAME_LINKS and last is not None and _capitalised(doc[j + 1]):
+            last = j
+            j += 1
+        else:
+            break
+    if last is None or doc[last].lower_ in NAME_LINKS:
+        return None
+    nxt = doc[last + 1]
+    if nxt.is_punct or nxt.pos_ not in ("DET", "NUM", "PRON", "PROPN", "NOUN", "ADJ"):
+        return None
+    return doc[last].idx + len(doc[last].text)
