@@ -49,6 +49,8 @@ def phrase_before(cue: Token, speaker_heads: Collection[str]) -> int | None:
     first = None
     while j >= sent.start and cue.i - j <= MAX_PHRASE:
         t = doc[j]
+        if t.pos_ == "NOUN" and first is not None and doc[first].pos_ == "ADJ":
+            break  # "its firepower military analyst ...": a noun does not take an adjective after it
         if t.pos_ in PHRASE_POS or t.text == "." and j > sent.start and doc[j - 1].text.endswith("."):
             first = j
         elif t.lower_ in NAME_LINKS and first is not None and j > sent.start and _capitalised(doc[j - 1]) \
@@ -116,6 +118,18 @@ def _comma_before(doc, i: int) -> int | None:
     return prev.idx + len(prev.text)
 
 
+def _opens_second_statement(cue: Token, speaker_heads: Collection[str]) -> bool:
+    """A participle ("adding", "saying", often tagged a noun) that reports a statement of the
+    sentence's subject, not of the noun before it ("a statement saying ...")."""
+    doc, sent = cue.doc, cue.sent
+    if cue.i < sent.start + 3 or cue.i + 1 >= sent.end:
+        return False
+    prev, nxt = doc[cue.i - 1], doc[cue.i + 1]
+    if prev.tag_ in FINITE_TAGS or prev.lower_ in speaker_heads:
+        return False
+    return nxt.text in (":", "that") or nxt.text in QUOTE_MARKS or nxt.pos_ in ("PRON", "DET", "PROPN")
+
+
 def _parsed_right(cue: Token, first: int) -> bool:
     """The first parse already reads "Y X said": the cue heads the sentence with its subject
     starting at `first` and a clause before it."""
@@ -131,11 +145,10 @@ def missing_commas(sent: Span, cues: list[Token], speaker_heads: Collection[str]
     doc = sent.doc
     found = []
     for cue in cues:
-        if cue.lower_ in ("adding", "saying"):  # "... for Assad adding: ..." (often tagged a noun)
-            nxt = doc[cue.i + 1] if cue.i + 1 < sent.end else None
-            if cue.i > sent.start + 2 and nxt is not None and (nxt.text in (":", "that") or nxt.text in QUOTE_MARKS):
+        if cue.lower_ in ("adding", "saying"):  # "... for Assad adding: ...", "... in Syria saying it had ..."
+            if _opens_second_statement(cue, speaker_heads):
                 at = _comma_before(doc, cue.i)
-                if at is not None and doc[cue.i - 1].tag_ not in ("VBD", "VBZ", "VBP", "MD"):
+                if at is not None:
                     found.append(at)
             continue
         if cue.tag_ not in ("VBD", "VBZ", "VBP"):
