@@ -155,7 +155,8 @@ def missing_commas(sent: Span, cues: list[Token], speaker_heads: Collection[str]
             continue
         if cue.i - sent.start >= 3 and phrase_after(cue):
             at = _comma_before(doc, cue.i)
-            if at is not None and not (cue.dep_ == "ROOT" and any(c.dep_ in ("ccomp", "parataxis") for c in cue.lefts)):
+            if at is not None and not (cue.dep_ == "ROOT" and any(c.dep_ in ("ccomp", "parataxis") for c in cue.lefts)
+                                       and any(c.dep_ == "nsubj" for c in cue.rights)):
                 found.append(at)
             continue
         first = phrase_before(cue, speaker_heads)

@@ -1,0 +1,145 @@
+"""Comma-stripped text (FA-KES): where the attribution's commas were (resolvers.commas, on
+hand-built Docs) and what the claims read once those sentences are parsed again."""
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from claimx.resolvers.commas import according_to_comma, missing_commas, phrase_before, stripped
+from tests.conftest import spans_hold
+
+VOCAB = spacy.blank("en").vocab
+SPEAKER_HEADS = {"council", "observatory", "official", "activists", "rebels", "statement"}
+
+
+def tagged(text: str, tags: str, pos: str, heads=None, deps=None) -> Doc:
+    """A one-sentence Doc from words, Penn tags and coarse tags (as a first parse gives them)."""
+    words = text.split()
+    n = len(words)
+    return Doc(VOCAB, words=words, tags=tags.split(), pos=pos.split(), lemmas=[w.lower() for w in words],
+               heads=heads or [n - 2] * n, deps=deps or ["dep"] * (n - 2) + ["ROOT", "punct"])
+
+
+def commas_of(doc: Doc, cue: str) -> list[str]:
+    """The words each comma goes after."""
+    cues = [t for t in doc if t.lower_ == cue]
+    return [doc.text[:at].split()[-1] for at in missing_commas(doc[:], cues, SPEAKER_HEADS)]
+
+
+def test_speaker_after_the_reported_clause_is_set_off():
+    d = tagged("Rockets killed four people in a market a council said .",
+               "NNS VBD CD NNS IN DT NN DT NN VBD .", "NOUN VERB NUM NOUN ADP DET NOUN DET NOUN VERB PUNCT")
+    assert commas_of(d, "said") == ["market"]
+    assert phrase_before(d[9], SPEAKER_HEADS) == 7
+
+
+def test_pronoun_speaker_and_adverb_before_the_cue():
+    d = tagged("The raids will go on for weeks he also said .", "DT NNS MD VB RP IN NNS PRP RB VBD .",
+               "DET NOUN AUX VERB ADP ADP NOUN PRON ADV VERB PUNCT")
+    assert commas_of(d, "said") == ["weeks"]
+
+
+def test_names_after_a_preposition_are_its_object_not_the_speaker():
+    d = tagged("Eight people were killed in Homs activists said .", "CD NNS VBD VBN IN NNP NNS VBD .",
+               "NUM NOUN AUX VERB ADP PROPN NOUN VERB PUNCT")
+    assert phrase_before(d[7], SPEAKER_HEADS) == 6
+    assert commas_of(d, "said") == ["Homs"]
+
+
+def test_speaker_phrase_after_the_cue():
+    d = tagged("Five civilians were killed in Idlib said the Syrian Observatory for Human Rights .",
+               "CD NNS VBD VBN IN NNP VBD DT NNP NNP IN NNP NNPS .",
+               "NUM NOUN AUX VERB ADP PROPN VERB DET PROPN PROPN ADP PROPN PROPN PUNCT")
+    assert commas_of(d, "said") == ["Idlib"]
+
+
+def test_closing_quote_mark_takes_the_comma_inside():
+    d = Doc(VOCAB, words=['"', "We", "will", "respond", '"', "the", "army", "said", "."],
+            spaces=[False, True, True, False, True, True, True, False, False],
+            tags=["``", "PRP", "MD", "VB", "''", "DT", "NN", "VBD", "."],
+            pos=["PUNCT", "PRON", "AUX", "VERB", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"],
+            heads=[3, 3, 3, 7, 3, 6, 7, 7, 7], deps=["punct", "nsubj", "aux", "dep", "punct", "det", "dep", "ROOT", "punct"])
+    at = missing_commas(d[:], [d[7]], SPEAKER_HEADS | {"army"})
+    assert at == [d[4].idx]  # `respond," the army said`
+
+
+def test_participle_that_opens_a_second_statement():
+    d = tagged("Earnest said Russia was moving to ramp up support for Assad adding : they invested .",
+               "NNP VBD NNP VBD VBG TO VB RP NN IN NNP NN : PRP VBD .",
+               "PROPN VERB PROPN AUX VERB PART VERB ADP NOUN ADP PROPN NOUN PUNCT PRON VERB PUNCT")
+    assert commas_of(d, "adding") == ["Assad"]
+    statement = tagged("The group issued a statement saying it had won .", "DT NN VBD DT NN VBG PRP VBD VBN .",
+                       "DET NOUN VERB DET NOUN VERB PRON AUX VERB PUNCT")
+    assert commas_of(statement, "saying") == []
+
+
+def test_nothing_missing_where_the_cue_reports_a_clause_of_its_own():
+    d = tagged("Officials in the town said the toll had risen .", "NNS IN DT NN VBD DT NN VBD VBN .",
+               "NOUN ADP DET NOUN VERB DET NOUN AUX VERB PUNCT")
+    assert commas_of(d, "said") == []
+    short = tagged("The observatory said .", "DT NN VBD .", "DET NOUN VERB PUNCT")
+    assert commas_of(short, "said") == []
+
+
+def test_nothing_missing_where_the_parse_already_reads_it():
+    words = "Rockets killed four people a council said ."
+    d = tagged(words, "NNS VBD CD NNS DT NN VBD .", "NOUN VERB NUM NOUN DET NOUN VERB PUNCT",
+               heads=[1, 6, 3, 1, 5, 6, 6, 6], deps=["nsubj", "ccomp", "nummod", "dobj", "det", "nsubj", "ROOT", "punct"])
+    assert commas_of(d, "said") == []
+
+
+def test_according_to_opening_a_sentence():
+    d = tagged("According to activists the strikes killed 12 people .", "VBG IN NNS DT NNS VBD CD NNS .",
+               "VERB ADP NOUN DET NOUN VERB NUM NOUN PUNCT")
+    assert d.text[: according_to_comma(d[:])].endswith("activists")
+    named = tagged("According to the Syrian Observatory for Human Rights 12 people died .",
+                   "VBG IN DT NNP NNP IN NNP NNPS CD NNS VBD .",
+                   "VERB ADP DET PROPN PROPN ADP PROPN PROPN NUM NOUN VERB PUNCT")
+    assert named.text[: according_to_comma(named[:])].endswith("Rights")
+    punctuated = tagged("According to activists , the strikes killed 12 .", "VBG IN NNS , DT NNS VBD CD .",
+                        "VERB ADP NOUN PUNCT DET NOUN VERB NUM PUNCT")
+    assert according_to_comma(punctuated[:]) is None
+
+
+def test_stripped_text_is_one_with_almost_no_commas():
+    prose = "The strikes, which began on Monday, hit two towns, officials said. " * 5
+    assert not stripped(prose, 80)
+    assert stripped(prose.replace(",", ""), 80)
+    assert not stripped("Too short to tell", 4)
+
+
+FILLER = (" Syrian government forces backed by Russian air strikes have been advancing in the north of the"
+          " country for weeks and aid groups say thousands of people have fled their homes since January.")
+
+
+@pytest.mark.parametrize("sentence, speaker, content", [
+    ("Rockets killed four people in a market in the north of the city a local council said.",
+     "a local council", "Rockets killed four people in a market in the north of the city"),
+    ("One of the reasons for getting involved was the need to stop citizens who joined the militants from"
+     " returning home to cause trouble he said.",
+     "he", "One of the reasons for getting involved was the need to stop citizens who joined the militants from"
+     " returning home to cause trouble"),
+    ("At least 12 civilians were killed in the raids on the town said the Syrian Observatory for Human Rights.",
+     "the Syrian Observatory for Human Rights", "At least 12 civilians were killed in the raids on the town"),
+])
+def test_attribution_at_the_end_of_a_stripped_sentence(extract, sentence, speaker, content):
+    text = sentence + FILLER
+    claims = extract(text, "claim")
+    assert all(spans_hold(c, text) for c in claims)
+    assert any(c["speaker"]["text"] == speaker and c["content"]["text"] == content for c in claims), claims
+
+
+def test_quote_then_its_speaker_without_the_comma(extract):
+    text = ('"There was agreement on both parts about the need for a political solution to the problems in Syria"'
+            ' White House spokesman Josh Earnest said on Wednesday about the meeting.' + FILLER)
+    claims = extract(text, "claim")
+    assert any(c["speaker"]["text"] == "White House spokesman Josh Earnest" and c["content"]["text"].startswith(
+        "There was agreement") and c["content"]["text"].endswith("in Syria") for c in claims), claims
+
+
+def test_a_subject_with_a_relative_clause_is_not_cut(extract):
+    text = "The group which attacked the town said it would go on fighting until the spring." + FILLER
+    claims = extract(text, "claim")
+    said = [c for c in claims if c["cue"]["text"] == "said"]
+    assert [(c["speaker"]["text"], c["content"]["text"]) for c in said] == [
+        ("The group", "it would go on fighting until the spring")]
