@@ -10,27 +10,29 @@ from tests.conftest import spans_hold
 
 VOCAB = spacy.blank("en").vocab
 SPEAKER_HEADS = {"council", "observatory", "official", "activists", "rebels", "statement"}
+TITLES = ("er", "or", "ist", "man")
+ADDRESSEE_VERBS = {"tell"}
 
 
 def tagged(text: str, tags: str, pos: str, heads=None, deps=None) -> Doc:
     """A one-sentence Doc from words, Penn tags and coarse tags (as a first parse gives them)."""
     words = text.split()
     n = len(words)
-    return Doc(VOCAB, words=words, tags=tags.split(), pos=pos.split(), lemmas=[w.lower() for w in words],
+    return Doc(VOCAB, words=words, tags=tags.split(), pos=pos.split(), lemmas=[{"told": "tell", "said": "say"}.get(w.lower(), w.lower()) for w in words],
                heads=heads or [n - 2] * n, deps=deps or ["dep"] * (n - 2) + ["ROOT", "punct"])
 
 
 def commas_of(doc: Doc, cue: str) -> list[str]:
     """The words each comma goes after."""
     cues = [t for t in doc if t.lower_ == cue]
-    return [doc.text[:at].split()[-1] for at in missing_commas(doc[:], cues, SPEAKER_HEADS)]
+    return [doc.text[:at].split()[-1] for at in missing_commas(doc[:], cues, SPEAKER_HEADS, TITLES, ADDRESSEE_VERBS)]
 
 
 def test_speaker_after_the_reported_clause_is_set_off():
     d = tagged("Rockets killed four people in a market a council said .",
                "NNS VBD CD NNS IN DT NN DT NN VBD .", "NOUN VERB NUM NOUN ADP DET NOUN DET NOUN VERB PUNCT")
     assert commas_of(d, "said") == ["market"]
-    assert phrase_before(d[9], SPEAKER_HEADS) == 7
+    assert phrase_before(d[9], SPEAKER_HEADS, TITLES) == 7
 
 
 def test_pronoun_speaker_and_adverb_before_the_cue():
@@ -42,8 +44,28 @@ def test_pronoun_speaker_and_adverb_before_the_cue():
 def test_names_after_a_preposition_are_its_object_not_the_speaker():
     d = tagged("Eight people were killed in Homs activists said .", "CD NNS VBD VBN IN NNP NNS VBD .",
                "NUM NOUN AUX VERB ADP PROPN NOUN VERB PUNCT")
-    assert phrase_before(d[7], SPEAKER_HEADS) == 6
+    assert phrase_before(d[7], SPEAKER_HEADS, TITLES) == 6
     assert commas_of(d, "said") == ["Homs"]
+
+
+def test_a_name_after_a_noun_that_is_no_title_starts_the_speaker():
+    d = tagged("This is clearly a war crime Rycroft told reporters .", "DT VBZ RB DT NN NN NNP VBD NNS .",
+               "PRON AUX ADV DET NOUN NOUN PROPN VERB NOUN PUNCT")
+    assert commas_of(d, "told") == ["crime"]
+    titled = tagged("We will open the road to Aleppo rebel commander Abu Mustafa told reporters .",
+                    "PRP MD VB DT NN IN NNP NN NN NNP NNP VBD NNS .",
+                    "PRON AUX VERB DET NOUN ADP PROPN NOUN NOUN PROPN PROPN VERB NOUN PUNCT")
+    assert commas_of(titled, "told") == ["Aleppo"]
+
+
+def test_no_comma_inside_a_name_or_between_subject_and_cue():
+    name = tagged("Ten were taken from villages the London Based Syrian Observatory said .",
+                  "CD VBD VBN IN NNS DT NNP VBN NNP NNP VBD .",
+                  "NUM AUX VERB ADP NOUN DET PROPN VERB PROPN PROPN VERB PUNCT")
+    assert commas_of(name, "said") == []
+    told = tagged("There are many dead he told RIA Novosti .", "EX VBP JJ NNS PRP VBD NNP NNP .",
+                  "PRON VERB ADJ NOUN PRON VERB PROPN PROPN PUNCT")
+    assert commas_of(told, "told") == ["dead"]
 
 
 def test_speaker_phrase_after_the_cue():
@@ -59,7 +81,7 @@ def test_closing_quote_mark_takes_the_comma_inside():
             tags=["``", "PRP", "MD", "VB", "''", "DT", "NN", "VBD", "."],
             pos=["PUNCT", "PRON", "AUX", "VERB", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"],
             heads=[3, 3, 3, 7, 3, 6, 7, 7, 7], deps=["punct", "nsubj", "aux", "dep", "punct", "det", "dep", "ROOT", "punct"])
-    at = missing_commas(d[:], [d[7]], SPEAKER_HEADS | {"army"})
+    at = missing_commas(d[:], [d[7]], SPEAKER_HEADS | {"army"}, TITLES, ADDRESSEE_VERBS)
     assert at == [d[4].idx]  # `respond," the army said`
 
 

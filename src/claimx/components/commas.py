@@ -3,28 +3,31 @@
 The parser reads `Rockets killed four people in a market a council said` as a market council,
 and `... to cause trouble he said` as a relative clause. `resolvers.commas` finds where the
 commas were; only those sentences are parsed again, as a copy with the commas put back, and
-the copy's tags, lemmas, tree and entities are written onto the document's own tokens (the
+the copy's tags, lemmas and tree are written onto the document's own tokens (the
 inserted commas dropped, their dependents hung on their heads). The text is never changed:
 offsets stay those of the text as read."""
 
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, LOWER, MORPH, POS, TAG
+from collections.abc import Iterable, Iterator
+
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import minibatch
 
 from claimx import rules
 from claimx.components.base import text_of
 from claimx.resolvers.commas import according_to_comma, missing_commas, stripped
 
-COPIED = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE]
-I_TAG, O_TAG, B_TAG = 1, 2, 3  # ENT_IOB codes
+COPIED = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
+ENTITY_ATTRS = frozenset({"doc.ents", "token.ent_iob", "token.ent_type"})
 
 
 @Language.factory(
     "claimx_commas",
-    assigns=["token.dep", "token.head", "token.tag", "token.pos", "token.lemma", "doc.ents"],
+    assigns=["token.dep", "token.head", "token.tag", "token.pos", "token.lemma"],
     requires=["token.dep", "token.tag", "token.lemma"],
     default_config={"patterns_dir": None},
 )
@@ -38,57 +41,75 @@ class CommaReparser:
     def __init__(self, nlp: Language, name: str, *, patterns_dir: str | None = None):
         self.nlp = nlp
         self.name = name
-        words = rules.load("commas.json", patterns_dir, {"cue_lemmas": list, "participles": list})
-        speakers = rules.load("claims.json", patterns_dir, {"speaker_types": dict})["speaker_types"]
-        self.speaker_heads = {w for ws in speakers.values() for w in ws}
+        words = rules.load("commas.json", patterns_dir, {"cue_lemmas": list, "participles": list,
+                                                         "title_suffixes": list})
+        claims = rules.load("claims.json", patterns_dir, {"speaker_types": dict, "addressee_verbs": list})
+        self.speaker_heads = {w for ws in claims["speaker_types"].values() for w in ws}
+        self.addressee_verbs = set(claims["addressee_verbs"])
+        self.title_suffixes = tuple(words["title_suffixes"])
         strings = nlp.vocab.strings
         self.cue_lemmas = numpy.array([strings.add(w) for w in words["cue_lemmas"]], dtype="uint64")
         self.participles = numpy.array([strings.add(w) for w in words["participles"]], dtype="uint64")
         self.according = strings.add("according")
 
     def __call__(self, doc: Doc) -> Doc:
+        return next(self.pipe([doc]))
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """The sentences to parse again of a whole batch go through the parser together."""
+        for batch in minibatch(stream, batch_size):
+            fixes = [self.fixes(doc) for doc in batch]
+            copies = iter(self.parse([copy for found in fixes for _, _, copy in found]))
+            for doc, found in zip(batch, fixes):
+                if found:
+                    self.write(doc, [(sent, commas, next(copies)) for sent, commas, _ in found])
+                yield doc
+
+    def fixes(self, doc: Doc) -> list[tuple[Span, list[int], Doc]]:
+        """The sentences whose attribution lost its commas, where they were, and the text of
+        each with the commas back, tokenized."""
         text = text_of(doc)
         if not len(doc) or not stripped(text, len(doc)):
-            return doc
+            return []
         lemma, lower = doc.to_array([LEMMA, LOWER]).T
         hits = numpy.flatnonzero(numpy.isin(lemma, self.cue_lemmas) | numpy.isin(lower, self.participles)
                                  | (lower == self.according)).tolist()
-        if not hits:
-            return doc
-        todo: list[tuple[Span, list[int]]] = []
-        sent, cues = None, []
+        by_sentence: dict[int, tuple[Span, list[int]]] = {}
         for i in hits:
-            s = doc[i].sent
-            if sent is not None and s.start != sent.start:
-                todo.append((sent, cues))
-                cues = []
-            sent = s
-            cues.append(i)
-        todo.append((sent, cues))
-        fixes = []
-        for sent, cues in todo:
-            commas = missing_commas(sent, [doc[i] for i in cues if doc[i].lower_ != "according"], self.speaker_heads)
-            if doc[cues[0]].i == sent.start and (at := according_to_comma(sent)) is not None:
+            sent = doc[i].sent
+            by_sentence.setdefault(sent.start, (sent, []))[1].append(i)
+        found = []
+        for sent, cues in by_sentence.values():
+            commas = missing_commas(sent, [doc[i] for i in cues if doc[i].lower_ != "according"], self.speaker_heads,
+                                    self.title_suffixes, self.addressee_verbs)
+            if cues[0] == sent.start and (at := according_to_comma(sent)) is not None:
                 commas.append(at)
             if commas:
-                fixes.append((sent, sorted(commas)))
-        if fixes:
-            self.reparse(doc, text, fixes)
-        return doc
+                commas.sort()
+                copy = self.nlp.make_doc(_with_commas(text, sent.start_char, sent.end_char, commas))
+                found.append((sent, commas, copy))
+        return found
 
-    def reparse(self, doc: Doc, text: str, fixes: list[tuple[Span, list[int]]]) -> None:
-        copies = [self.nlp.make_doc(_with_commas(text, sent.start_char, sent.end_char, commas))
-                  for sent, commas in fixes]
+    def parse(self, copies: list[Doc]) -> list[Doc]:
+        """The pipeline's components before this one, but entity recognisers: the document's
+        own entities stand."""
+        if not copies:
+            return copies
         for name, proc in self.nlp.pipeline:
             if name == self.name:
                 break
+            assigns = set(self.nlp.get_pipe_meta(name).assigns)
+            if assigns and assigns <= ENTITY_ATTRS:
+                continue
             copies = list(proc.pipe(copies)) if hasattr(proc, "pipe") else [proc(d) for d in copies]
+        return copies
+
+    def write(self, doc: Doc, parsed: list[tuple[Span, list[int], Doc]]) -> None:
         values = doc.to_array(COPIED)
         changed = False
-        for (sent, commas), copy in zip(fixes, copies):
+        for sent, commas, copy in parsed:
             changed |= _copy_parse(doc, sent, commas, copy, values)
         if changed:
-            _mend_entity_edges(values)
             doc.from_array(COPIED, values)
 
 
@@ -127,15 +148,5 @@ def _copy_parse(doc: Doc, sent: Span, commas: list[int], copy: Doc, values: nump
             head = head.head  # an inserted comma's dependents hang on its head
         i = sent.start + k
         row[COPIED.index(HEAD)] = numpy.uint64((mine.get(head.i, i) - i) % 2**64)
-        if row[COPIED.index(ENT_IOB)] == I_TAG and (k == 0 or own[k - 1] != c - 1):
-            row[COPIED.index(ENT_IOB)] = B_TAG  # the entity was cut at a comma
         values[i] = row
     return True
-
-
-def _mend_entity_edges(values: numpy.ndarray) -> None:
-    """An entity inside that now ends before a sentence edge can't run on after it."""
-    iob = values[:, COPIED.index(ENT_IOB)]
-    for i in numpy.flatnonzero(iob == I_TAG).tolist():
-        if i == 0 or iob[i - 1] == O_TAG or iob[i - 1] == 0:
-            iob[i] = B_TAG

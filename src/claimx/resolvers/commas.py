@@ -34,23 +34,37 @@ def _capitalised(t: Token) -> bool:
     return t.text[:1].isupper()
 
 
-def phrase_before(cue: Token, speaker_heads: Collection[str]) -> int | None:
+def _names_a_person(t: Token, title_suffixes: Collection[str]) -> bool:
+    """A common noun that can stand before a name as its title ("commander", "activist",
+    "spokesman", "envoy"), not "crime" or "mouths" in `a war crime Rycroft told`."""
+    return t.tag_ == "NN" and t.lower_.endswith(tuple(title_suffixes))
+
+
+def phrase_before(cue: Token, speaker_heads: Collection[str], title_suffixes: Collection[str]) -> int | None:
     """Index of the first token of the speaker phrase right before `cue` ("a U.S. official",
     "he", "activists locals and rebels", "White House spokesman Josh Earnest"), or None. A run of
-    names right after a preposition is its object, not the speaker's ("in Homs activists")."""
+    names right after a preposition is its object, not the speaker's ("in Homs activists"); a
+    date ends the phrase ("Wednesday morning"), and so does a noun that can't be the title of
+    the name after it ("their mouths SOHR said")."""
     doc, sent = cue.doc, cue.sent
     j = cue.i - 1
     if j >= sent.start and doc[j].pos_ == "ADV" and doc[j].lower_ not in ("not", "never"):
         j -= 1  # "he also said"
     if j < sent.start:
         return None
-    if doc[j].lower_ in PERSONAL:
+    head = doc[j]
+    if head.lower_ in PERSONAL:
         return j
     first = None
     while j >= sent.start and cue.i - j <= MAX_PHRASE:
         t = doc[j]
-        if t.pos_ == "NOUN" and first is not None and doc[first].pos_ == "ADJ":
-            break  # "its firepower military analyst ...": a noun does not take an adjective after it
+        if first is not None and t.pos_ == "NOUN" and (
+                doc[first].pos_ == "ADJ"  # "its firepower military analyst ...": no adjective after a noun
+                or doc[first].pos_ == "PROPN" and not _names_a_person(t, title_suffixes)
+                and t.lower_ not in speaker_heads):  # "news agency SANA"
+            break
+        if t.ent_type_ in ("DATE", "TIME"):
+            break
         if t.pos_ in PHRASE_POS or t.text == "." and j > sent.start and doc[j - 1].text.endswith("."):
             first = j
         elif t.lower_ in NAME_LINKS and first is not None and j > sent.start and _capitalised(doc[j - 1]) \
@@ -60,20 +74,23 @@ def phrase_before(cue: Token, speaker_heads: Collection[str]) -> int | None:
                 and doc[j - 1].pos_ == "NOUN":
             first = j  # "activists locals and rebels"
         elif t.pos_ == "DET" and first is not None:
-            return j
+            first = j
+            break
         else:
             break
         j -= 1
     if first is None:
         return None
-    if j >= sent.start and doc[j].pos_ == "ADP":  # "in Homs activists said": Homs is the preposition's
+    if first > sent.start and doc[first - 1].pos_ == "ADP":  # "in Homs activists said": Homs is the preposition's
         k = first
         while k < cue.i and doc[k].pos_ == "PROPN":
             k += 1
         if k > first and k < cue.i and doc[k].pos_ == "NOUN" and not _capitalised(doc[k]):
             first = k
-    head = doc[cue.i - 1] if doc[cue.i - 1].pos_ != "ADV" else doc[cue.i - 2]
-    if head.pos_ == "NOUN" and head.lower_ not in speaker_heads and head.ent_type_ not in ("PERSON", "ORG", "NORP"):
+    if first > sent.start and _capitalised(doc[first]) and _capitalised(doc[first - 1]):
+        return None  # a name cut in two: "the London Based Syrian Observatory"
+    if doc[first].pos_ != "DET" and head.pos_ == "NOUN" and head.lower_ not in speaker_heads \
+            and head.ent_type_ not in ("PERSON", "ORG", "NORP"):  # "a monitor said" has a determiner to go by
         return None
     return first
 
@@ -84,8 +101,10 @@ def phrase_after(cue: Token) -> bool:
     last = sent.end - 1
     while last > cue.i and (doc[last].text in SENTENCE_END or doc[last].text in QUOTE_MARKS or doc[last].is_space):
         last -= 1
+    while last > cue.i and (doc[last].ent_type_ in ("DATE", "TIME") or doc[last].lower_ in ("on", "late", "earlier")):
+        last -= 1  # "said the Observatory on Friday"
     words = doc[cue.i + 1 : last + 1]
-    if not 0 < len(words) <= MAX_PHRASE:
+    if any(c.dep_ == "nsubj" for c in cue.lefts) or not 0 < len(words) <= MAX_PHRASE:
         return False
     if words[0].pos_ == "DET":
         words = words[1:]
@@ -138,10 +157,12 @@ def _parsed_right(cue: Token, first: int) -> bool:
             and any(c.dep_ in ("ccomp", "parataxis") and c.i < first for c in cue.lefts))
 
 
-def missing_commas(sent: Span, cues: list[Token], speaker_heads: Collection[str]) -> list[int]:
+def missing_commas(sent: Span, cues: list[Token], speaker_heads: Collection[str], title_suffixes: Collection[str],
+                   addressee_verbs: Collection[str]) -> list[int]:
     """Character offsets in the document where commas that set off the attribution of `cues`
     (reporting verbs in the sentence) were stripped; empty when the first parse reads the
-    sentence right already."""
+    sentence right already. The phrase after an `addressee_verbs` cue is who is told, not who
+    tells ("he told RIA Novosti")."""
     doc = sent.doc
     found = []
     for cue in cues:
@@ -153,13 +174,15 @@ def missing_commas(sent: Span, cues: list[Token], speaker_heads: Collection[str]
             continue
         if cue.tag_ not in ("VBD", "VBZ", "VBP"):
             continue
-        if cue.i - sent.start >= 3 and phrase_after(cue):
+        if cue.i - sent.start >= 3 and cue.lemma_ not in addressee_verbs and phrase_after(cue):
             at = _comma_before(doc, cue.i)
             if at is not None and not (cue.dep_ == "ROOT" and any(c.dep_ in ("ccomp", "parataxis") for c in cue.lefts)
                                        and any(c.dep_ == "nsubj" for c in cue.rights)):
                 found.append(at)
             continue
-        first = phrase_before(cue, speaker_heads)
+        if any(c.dep_ == "nsubj" for c in cue.rights):
+            continue  # "..., said spokesman Colonel Chris Garver on Wednesday"
+        first = phrase_before(cue, speaker_heads, title_suffixes)
         if first is None or first - sent.start < 3 and doc[first - 1].text not in QUOTE_MARKS:
             continue
         if _tail_is_adjunct(cue) and not _parsed_right(cue, first):
