@@ -4,9 +4,9 @@ hand-built Docs) and what the claims read once those sentences are parsed again.
 import pytest
 import spacy
 from spacy.tokens import Doc
-
-from claimx.resolvers.commas import according_to_comma, missing_commas, phrase_before, stripped
 from tests.conftest import spans_hold
+
+from claimx.resolvers.commas import according_to_comma, missing_commas, phrase_before, stripped, unattached_speaker
 
 VOCAB = spacy.blank("en").vocab
 SPEAKER_HEADS = {"council", "observatory", "official", "activists", "rebels", "statement"}
@@ -18,7 +18,8 @@ def tagged(text: str, tags: str, pos: str, heads=None, deps=None) -> Doc:
     """A one-sentence Doc from words, Penn tags and coarse tags (as a first parse gives them)."""
     words = text.split()
     n = len(words)
-    return Doc(VOCAB, words=words, tags=tags.split(), pos=pos.split(), lemmas=[{"told": "tell", "said": "say"}.get(w.lower(), w.lower()) for w in words],
+    lemmas = [{"told": "tell", "said": "say"}.get(w.lower(), w.lower()) for w in words]
+    return Doc(VOCAB, words=words, tags=tags.split(), pos=pos.split(), lemmas=lemmas,
                heads=heads or [n - 2] * n, deps=deps or ["dep"] * (n - 2) + ["ROOT", "punct"])
 
 
@@ -80,7 +81,8 @@ def test_closing_quote_mark_takes_the_comma_inside():
             spaces=[False, True, True, False, True, True, True, False, False],
             tags=["``", "PRP", "MD", "VB", "''", "DT", "NN", "VBD", "."],
             pos=["PUNCT", "PRON", "AUX", "VERB", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"],
-            heads=[3, 3, 3, 7, 3, 6, 7, 7, 7], deps=["punct", "nsubj", "aux", "dep", "punct", "det", "dep", "ROOT", "punct"])
+            heads=[3, 3, 3, 7, 3, 6, 7, 7, 7],
+            deps=["punct", "nsubj", "aux", "dep", "punct", "det", "dep", "ROOT", "punct"])
     at = missing_commas(d[:], [d[7]], SPEAKER_HEADS | {"army"}, TITLES, ADDRESSEE_VERBS)
     assert at == [d[4].idx]  # `respond," the army said`
 
@@ -106,7 +108,8 @@ def test_nothing_missing_where_the_cue_reports_a_clause_of_its_own():
 def test_nothing_missing_where_the_parse_already_reads_it():
     words = "Rockets killed four people a council said ."
     d = tagged(words, "NNS VBD CD NNS DT NN VBD .", "NOUN VERB NUM NOUN DET NOUN VERB PUNCT",
-               heads=[1, 6, 3, 1, 5, 6, 6, 6], deps=["nsubj", "ccomp", "nummod", "dobj", "det", "nsubj", "ROOT", "punct"])
+               heads=[1, 6, 3, 1, 5, 6, 6, 6],
+               deps=["nsubj", "ccomp", "nummod", "dobj", "det", "nsubj", "ROOT", "punct"])
     assert commas_of(d, "said") == []
 
 
@@ -165,3 +168,24 @@ def test_a_subject_with_a_relative_clause_is_not_cut(extract):
     said = [c for c in claims if c["cue"]["text"] == "said"]
     assert [(c["speaker"]["text"], c["content"]["text"]) for c in said] == [
         ("The group", "it would go on fighting until the spring")]
+
+
+def test_a_speaker_phrase_the_parse_hangs_elsewhere_becomes_the_subject():
+    words = "Moscow can boost its firepower military analyst Pavel Felgenhauer told AFP ."
+    d = tagged(words, "NNP MD VB PRP$ NN JJ NN NNP NNP VBD NNP .",
+               "PROPN AUX VERB PRON NOUN ADJ NOUN PROPN PROPN VERB PROPN PUNCT",
+               heads=[2, 2, 9, 4, 2, 6, 8, 8, 4, 9, 9, 9],
+               deps=["nsubj", "aux", "ccomp", "poss", "dobj", "amod", "compound", "compound", "conj", "ROOT", "dobj",
+                     "punct"])
+    assert unattached_speaker(d[9], SPEAKER_HEADS, TITLES + ("yst",), ADDRESSEE_VERBS).text == "Felgenhauer"
+    subject = tagged(words, "NNP MD VB PRP$ NN JJ NN NNP NNP VBD NNP .",
+                     "PROPN AUX VERB PRON NOUN ADJ NOUN PROPN PROPN VERB PROPN PUNCT",
+                     heads=[2, 2, 9, 4, 2, 6, 8, 8, 9, 9, 9, 9],
+                     deps=["nsubj", "aux", "ccomp", "poss", "dobj", "amod", "compound", "compound", "nsubj", "ROOT",
+                           "dobj", "punct"])
+    assert unattached_speaker(subject[9], SPEAKER_HEADS, TITLES + ("yst",), ADDRESSEE_VERBS) is None
+    at_un = tagged("We agreed on talks at the U.N. Kerry said .", "PRP VBD IN NNS IN DT NNP NNP VBD .",
+                   "PRON VERB ADP NOUN ADP DET PROPN PROPN VERB PUNCT",
+                   heads=[1, 8, 1, 2, 3, 6, 7, 4, 8, 8],
+                   deps=["nsubj", "ccomp", "prep", "pobj", "prep", "det", "compound", "pobj", "ROOT", "punct"])
+    assert unattached_speaker(at_un[8], SPEAKER_HEADS, TITLES, ADDRESSEE_VERBS) is None

@@ -8,8 +8,8 @@ from claimx.components.strikes import StrikeComponent
 from claimx.kinds import REGISTRY
 from claimx.rules import Rule, load_rules
 
-__all__ = ["CasualtyComponent", "ClaimComponent", "CommaReparser", "StrikeComponent", "drop_parse_payload", "mark_paragraphs",
-           "rules_in_use"]
+__all__ = ["CasualtyComponent", "ClaimComponent", "CommaReparser", "StrikeComponent", "drop_parse_payload",
+           "mark_paragraphs", "rules_in_use"]
 
 COMPONENT_CLASSES = {"claim": ClaimComponent, "casualty": CasualtyComponent, "strike": StrikeComponent}
 

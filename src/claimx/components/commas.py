@@ -9,9 +9,10 @@ offsets stay those of the text as read."""
 
 from __future__ import annotations
 
-import numpy
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
+import numpy
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -19,7 +20,7 @@ from spacy.util import minibatch
 
 from claimx import rules
 from claimx.components.base import text_of
-from claimx.resolvers.commas import according_to_comma, missing_commas, stripped
+from claimx.resolvers.commas import according_to_comma, missing_commas, stripped, unattached_speaker
 
 COPIED = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
 ENTITY_ATTRS = frozenset({"doc.ents", "token.ent_iob", "token.ent_type"})
@@ -59,15 +60,16 @@ class CommaReparser:
         """The sentences to parse again of a whole batch go through the parser together."""
         for batch in minibatch(stream, batch_size):
             fixes = [self.fixes(doc) for doc in batch]
-            copies = iter(self.parse([copy for found in fixes for _, _, copy in found]))
-            for doc, found in zip(batch, fixes):
+            copies = iter(self.parse([fix.copy for found in fixes for fix in found]))
+            for doc, found in zip(batch, fixes, strict=True):
+                for fix in found:
+                    fix.copy = next(copies)
                 if found:
-                    self.write(doc, [(sent, commas, next(copies)) for sent, commas, _ in found])
+                    self.write(doc, found)
                 yield doc
 
-    def fixes(self, doc: Doc) -> list[tuple[Span, list[int], Doc]]:
-        """The sentences whose attribution lost its commas, where they were, and the text of
-        each with the commas back, tokenized."""
+    def fixes(self, doc: Doc) -> list[Fix]:
+        """The sentences whose attribution lost its commas."""
         text = text_of(doc)
         if not len(doc) or not stripped(text, len(doc)):
             return []
@@ -87,7 +89,7 @@ class CommaReparser:
             if commas:
                 commas.sort()
                 copy = self.nlp.make_doc(_with_commas(text, sent.start_char, sent.end_char, commas))
-                found.append((sent, commas, copy))
+                found.append(Fix(sent, commas, copy, cues))
         return found
 
     def parse(self, copies: list[Doc]) -> list[Doc]:
@@ -104,13 +106,34 @@ class CommaReparser:
             copies = list(proc.pipe(copies)) if hasattr(proc, "pipe") else [proc(d) for d in copies]
         return copies
 
-    def write(self, doc: Doc, parsed: list[tuple[Span, list[int], Doc]]) -> None:
+    def write(self, doc: Doc, fixes: list[Fix]) -> None:
+        """The copies' annotation onto the document; then a speaker phrase the copy's parse
+        still leaves hanging off the reported clause becomes its cue's subject."""
         values = doc.to_array(COPIED)
-        changed = False
-        for sent, commas, copy in parsed:
-            changed |= _copy_parse(doc, sent, commas, copy, values)
-        if changed:
-            doc.from_array(COPIED, values)
+        written = [fix for fix in fixes if _copy_parse(doc, fix.sent, fix.commas, fix.copy, values)]
+        if not written:
+            return
+        doc.from_array(COPIED, values)
+        subjects = [(said_by, cue) for fix in written for cue in fix.cues
+                    if (said_by := unattached_speaker(doc[cue], self.speaker_heads, self.title_suffixes,
+                                                      self.addressee_verbs)) is not None]
+        if subjects:
+            tree = doc.to_array([HEAD, DEP])
+            nsubj = self.nlp.vocab.strings.add("nsubj")
+            for said_by, cue in subjects:
+                tree[said_by.i] = [numpy.uint64((cue - said_by.i) % 2**64), nsubj]
+            doc.from_array([HEAD, DEP], tree)
+
+
+@dataclass
+class Fix:
+    """A sentence whose attribution lost its commas: where they were, its text with the commas
+    back (tokenized, then parsed) and its cues."""
+
+    sent: Span
+    commas: list[int]
+    copy: Doc
+    cues: list[int]
 
 
 def _with_commas(text: str, start: int, end: int, commas: list[int]) -> str:

@@ -65,10 +65,10 @@ def phrase_before(cue: Token, speaker_heads: Collection[str], title_suffixes: Co
             break
         if t.ent_type_ in ("DATE", "TIME"):
             break
-        if t.pos_ in PHRASE_POS or t.text == "." and j > sent.start and doc[j - 1].text.endswith("."):
-            first = j
-        elif t.lower_ in NAME_LINKS and first is not None and j > sent.start and _capitalised(doc[j - 1]) \
-                and _capitalised(doc[j + 1]):
+        abbreviation = t.text == "." and j > sent.start and doc[j - 1].text.endswith(".")  # "U.S ."
+        name_link = t.lower_ in NAME_LINKS and first is not None and j > sent.start and _capitalised(doc[j - 1]) \
+            and _capitalised(doc[j + 1])  # "Observatory for Human Rights"
+        if t.pos_ in PHRASE_POS or abbreviation or name_link:
             first = j
         elif t.lower_ == "and" and first is not None and doc[first].pos_ == "NOUN" and j > sent.start \
                 and doc[j - 1].pos_ == "NOUN":
@@ -215,3 +215,32 @@ def according_to_comma(sent: Span) -> int | None:
     if nxt.is_punct or nxt.pos_ not in ("DET", "NUM", "PRON", "PROPN", "NOUN", "ADJ"):
         return None
     return doc[last].idx + len(doc[last].text)
+
+
+def unattached_speaker(cue: Token, speaker_heads: Collection[str], title_suffixes: Collection[str],
+                       addressee_verbs: Collection[str]) -> Token | None:
+    """The head of the speaker phrase of a cue that heads its sentence ("Y X said") but has no
+    subject in the parse, when that phrase is a subtree of its own hanging elsewhere ("its
+    firepower, military analyst Pavel Felgenhauer told AFP" read as a conjunct of
+    "firepower"): the cue's subject to be."""
+    if cue.dep_ != "ROOT" or cue.tag_ not in ("VBD", "VBZ", "VBP") or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    first = phrase_before(cue, speaker_heads, title_suffixes)
+    if first is not None:
+        if first > cue.sent.start and cue.doc[first - 1].pos_ == "ADP":
+            return None  # "at the U.N. Kerry said": maybe the preposition's object
+        phrase = cue.doc[first : cue.i]
+    elif cue.lemma_ not in addressee_verbs and phrase_after(cue):
+        last = cue.sent.end - 1
+        while last > cue.i and cue.doc[last].is_punct:
+            last -= 1
+        phrase = cue.doc[cue.i + 1 : last + 1]
+    else:
+        return None
+    root = phrase.root
+    if root.head.i == cue.i and root.dep_ not in ("dobj", "conj", "appos", "npadvmod", "dep", "attr"):
+        return None
+    if root.left_edge.i < phrase.start or root.right_edge.i >= phrase.end:
+        return None
+    return root
