@@ -6,7 +6,14 @@ import spacy
 from spacy.tokens import Doc
 from tests.conftest import spans_hold
 
-from claimx.resolvers.commas import according_to_comma, missing_commas, phrase_before, stripped, unattached_speaker
+from claimx.resolvers.commas import (
+    according_to_comma,
+    after_opener,
+    missing_commas,
+    phrase_before,
+    stripped,
+    unattached_speaker,
+)
 
 VOCAB = spacy.blank("en").vocab
 SPEAKER_HEADS = {"council", "observatory", "official", "activists", "rebels", "statement"}
@@ -189,3 +196,36 @@ def test_a_speaker_phrase_the_parse_hangs_elsewhere_becomes_the_subject():
                    heads=[1, 8, 1, 2, 3, 6, 7, 4, 8, 8],
                    deps=["nsubj", "ccomp", "prep", "pobj", "prep", "det", "compound", "pobj", "ROOT", "punct"])
     assert unattached_speaker(at_un[8], SPEAKER_HEADS, TITLES, ADDRESSEE_VERBS) is None
+
+
+def test_comma_after_a_sentence_adverb_the_parse_took_into_the_subject():
+    d = tagged("Earlier state television said the blast hit a market .", "RBR NN NN VBD DT NN VBD DT NN .",
+               "ADV NOUN NOUN VERB DET NOUN VERB DET NOUN PUNCT",
+               heads=[2, 2, 3, 3, 5, 6, 3, 8, 6, 3],
+               deps=["amod", "compound", "nsubj", "ROOT", "det", "nsubj", "ccomp", "det", "dobj", "punct"])
+    assert d.text[: after_opener(d[3], {"earlier"})].endswith("Earlier")
+    pp = tagged("Earlier in the day a source told SANA that shells hit a school .",
+                "RBR IN DT NN DT NN VBD NNP IN NNS VBD DT NN .",
+                "ADV ADP DET NOUN DET NOUN VERB PROPN SCONJ NOUN VERB DET NOUN PUNCT",
+                heads=[5, 0, 3, 1, 5, 6, 6, 6, 10, 10, 6, 12, 10, 6],
+                deps=["advmod", "prep", "det", "pobj", "det", "nsubj", "ROOT", "dobj", "mark", "nsubj", "ccomp", "det",
+                      "dobj", "punct"])
+    assert pp.text[: after_opener(pp[6], {"earlier"})].endswith("day")
+    assert after_opener(pp[6], {"meanwhile"}) is None
+
+
+def test_a_quote_with_its_own_speaker_does_not_continue_the_one_before(extract):
+    text = ('"We feel the earth trembling under our feet. Aleppo is burning" activist Bahaa al Halabi told dpa from'
+            ' the besieged districts. "People are not safe anymore even in shelters" resident Yassin Abu Raed said.'
+            + FILLER)
+    claims = {c["speaker"]["text"]: c["content"]["text"] for c in extract(text, "claim")}
+    assert claims["activist Bahaa al Halabi"] == "We feel the earth trembling under our feet. Aleppo is burning"
+    assert claims["resident Yassin Abu Raed"] == "People are not safe anymore even in shelters"
+
+
+def test_dateline_and_sentence_adverb_stay_out_of_the_claim(extract):
+    text = ("MOSCOW (Sputnik) Six people were killed in a shelling of Damascus on Sunday a hospital source told"
+            " reporters. Earlier state television said the blast hit a market near the old city." + FILLER)
+    claims = {c["speaker"]["text"]: c["content"]["text"] for c in extract(text, "claim")}
+    assert claims["a hospital source"] == "Six people were killed in a shelling of Damascus on Sunday"
+    assert claims["state television"] == "the blast hit a market near the old city"

@@ -29,6 +29,7 @@ from claimx.components.speakers import SpeakerNames
 from claimx.kinds import contract_values, new_record
 from claimx.layout import role_at
 from claimx.records import Speaker
+from claimx.resolvers.openers import byline_length, without_opener
 from claimx.resolvers.quotes import Quote, token_at
 
 
@@ -139,7 +140,7 @@ class _DocClaims:
             kind = "direct"
             if cue is not None:
                 j = resolvers.next_part(self.text, cue, quotes, i)
-                if j is not None:
+                if j is not None and not self.attributed_after(quotes[j]):
                     parts.append((quotes[j].start, quotes[j].end))
                     covered.add(j)
                 lead = resolvers.lead_in(self.doc, self.text, q, self.starts)
@@ -155,6 +156,11 @@ class _DocClaims:
             elif resolvers.fills_paragraph(self.text, q):
                 orphans.append(q)
         return found, used_cues, orphans
+
+    def attributed_after(self, q: Quote) -> bool:
+        """A quote with a cue of its own after it (`"A" X told dpa. "B" Y said.`) does not
+        continue the quote before it."""
+        return resolvers.cue_after(self.doc, q, self.starts, self.r.quote_marks, self.is_cue, self.speaker) is not None
 
     def continuations(self, found: list[Found], orphans: list[Quote]) -> list[Found]:
         """A cue-less quote paragraph right after a paragraph that ends with a claim continues
@@ -283,6 +289,11 @@ class _DocClaims:
 
     def record(self, f: Found, n: int, names: SpeakerNames) -> dict:
         doc = self.doc
+        f.content[0] = (f.content[0][0] + byline_length(self.text[f.content[0][0] : f.content[0][1]]), f.content[0][1])
+        if f.speaker:
+            f.speaker = without_opener(f.speaker)
+            lead = byline_length(self.text[f.speaker[0].idx : f.speaker[-1].idx + len(f.speaker[-1])])
+            f.speaker = [t for t in f.speaker if t.idx >= f.speaker[0].idx + lead]
         start, end = f.content[0][0], f.content[-1][1]
         content = char_span(doc, start, end)
         if len(f.content) > 1:

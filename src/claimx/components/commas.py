@@ -20,7 +20,13 @@ from spacy.util import minibatch
 
 from claimx import rules
 from claimx.components.base import text_of
-from claimx.resolvers.commas import according_to_comma, missing_commas, stripped, unattached_speaker
+from claimx.resolvers.commas import (
+    according_to_comma,
+    after_opener,
+    missing_commas,
+    stripped,
+    unattached_speaker,
+)
 
 COPIED = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
 ENTITY_ATTRS = frozenset({"doc.ents", "token.ent_iob", "token.ent_type"})
@@ -43,11 +49,12 @@ class CommaReparser:
         self.nlp = nlp
         self.name = name
         words = rules.load("commas.json", patterns_dir, {"cue_lemmas": list, "participles": list,
-                                                         "title_suffixes": list})
+                                                         "title_suffixes": list, "openers": list})
         claims = rules.load("claims.json", patterns_dir, {"speaker_types": dict, "addressee_verbs": list})
         self.speaker_heads = {w for ws in claims["speaker_types"].values() for w in ws}
         self.addressee_verbs = set(claims["addressee_verbs"])
         self.title_suffixes = tuple(words["title_suffixes"])
+        self.openers = set(words["openers"])
         strings = nlp.vocab.strings
         self.cue_lemmas = numpy.array([strings.add(w) for w in words["cue_lemmas"]], dtype="uint64")
         self.participles = numpy.array([strings.add(w) for w in words["participles"]], dtype="uint64")
@@ -86,8 +93,9 @@ class CommaReparser:
                                     self.title_suffixes, self.addressee_verbs)
             if cues[0] == sent.start and (at := according_to_comma(sent)) is not None:
                 commas.append(at)
+            commas += [at for i in cues if (at := after_opener(doc[i], self.openers)) is not None]
             if commas:
-                commas.sort()
+                commas = sorted(set(commas))
                 copy = self.nlp.make_doc(_with_commas(text, sent.start_char, sent.end_char, commas))
                 found.append(Fix(sent, commas, copy, cues))
         return found

@@ -157,6 +157,22 @@ def _parsed_right(cue: Token, first: int) -> bool:
             and any(c.dep_ in ("ccomp", "parataxis") and c.i < first for c in cue.lefts))
 
 
+def after_opener(cue: Token, openers: Collection[str]) -> int | None:
+    """`Earlier(,) state television said`, `Earlier in the day(,) a source told`: the comma after
+    a sentence adverb (and the phrase after it) that the parse took into the cue's subject."""
+    doc, sent = cue.doc, cue.sent
+    subj = next((c for c in cue.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.left_edge.i != sent.start or doc[sent.start].lower_ not in openers:
+        return None
+    last = sent.start
+    nxt = doc[last + 1]
+    if nxt.pos_ == "ADP" and nxt.right_edge.i < subj.i and any(c.dep_ == "pobj" for c in nxt.children):
+        last = nxt.right_edge.i
+    if last + 1 >= subj.i or doc[last + 1].is_punct:
+        return None
+    return doc[last].idx + len(doc[last].text)
+
+
 def missing_commas(sent: Span, cues: list[Token], speaker_heads: Collection[str], title_suffixes: Collection[str],
                    addressee_verbs: Collection[str]) -> list[int]:
     """Character offsets in the document where commas that set off the attribution of `cues`
