@@ -229,3 +229,18 @@ def test_dateline_and_sentence_adverb_stay_out_of_the_claim(extract):
     claims = {c["speaker"]["text"]: c["content"]["text"] for c in extract(text, "claim")}
     assert claims["a hospital source"] == "Six people were killed in a shelling of Damascus on Sunday"
     assert claims["state television"] == "the blast hit a market near the old city"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The Observatory said the heavy fighting claimed the lives of 30 fighters on both sides.", "the heavy fighting"),
+    ("The opposition said the attack calls into question the whole peace process.", "the attack"),
+])
+def test_no_claim_nested_in_a_claim_from_a_subject_that_says_nothing(extract, text, speaker):
+    claims = extract(text, "claim")
+    assert [c["speaker"]["text"] for c in claims] == [text.split(" said")[0]]
+    assert speaker not in [c["speaker"]["text"] for c in claims]
+
+
+def test_a_nested_claim_with_a_speaker_stays(extract):
+    text = "The nurse said the doctors say these are typical symptoms of nerve gas victims."
+    assert [c["speaker"]["text"] for c in extract(text, "claim")] == ["The nurse", "the doctors"]

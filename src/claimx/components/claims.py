@@ -262,6 +262,23 @@ class _DocClaims:
                                    {"headline": True}, rule=rule.id))
         return found
 
+    def without_unlikely_nested(self, found: list[Found]) -> list[Found]:
+        """A cue inside another claim's content whose subject can't say anything is no claim of
+        its own: "the fighting claimed the lives of ...", "the attack calls into question ...",
+        "their intention shows ..." inside what a speaker says."""
+        likely = [f for f in found if f.speaker and self.plausible(_head(f.speaker))]
+        contents = [(f.content[0][0], f.content[-1][1]) for f in likely]
+        return [f for f in found if f.cue is None or not f.speaker or self.plausible(_head(f.speaker))
+                or self.participle_of_speech(f.cue) or not any(s <= f.cue.idx < e for s, e in contents)]
+
+    def participle_of_speech(self, cue: Token) -> bool:
+        """"..., saying ...": the speaker is the clause's; a wrong one is a wrong name, not a
+        sign that nothing is said (unlike "claiming the lives of")."""
+        return cue.tag_ == "VBG" and cue.i in self.cues and self.cues[cue.i].label == "CUE"
+
+    def plausible(self, t: Token) -> bool:
+        return resolvers.plausible_speaker(t, self.r.speaker_type)
+
     # ---- speakers ------------------------------------------------------------------------
     def run(self) -> list[dict]:
         quotes = []
@@ -280,6 +297,7 @@ class _DocClaims:
             if kept and kept[-1].content == f.content:
                 continue
             kept.append(f)
+        kept = self.without_unlikely_nested(kept)
         names = SpeakerNames(self)
         out = []
         for n, f in enumerate(kept, 1):
@@ -310,3 +328,9 @@ class _DocClaims:
                          quote=f.quote)
         rec.update(f.extra)
         return rec
+
+
+def _head(tokens: list[Token]) -> Token:
+    """The token of a phrase whose head lies outside it."""
+    inside = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])

@@ -32,6 +32,8 @@ def without_opener(tokens: list[Token]) -> list[Token]:
     k = 0
     while k < len(tokens) - 1:
         t = tokens[k]
+        if not t.whitespace_:
+            break  # "Western-backed"
         if t.pos_ == "ADV" and t.dep_ in ("advmod", "npadvmod") and t.lower_ not in ("only", "also", "not"):
             k += 1
         elif t.pos_ == "ADP" and t.right_edge.i < tokens[-1].i and any(c.dep_ == "pobj" for c in t.children):
