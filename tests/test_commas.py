@@ -56,31 +56,26 @@ def test_names_after_a_preposition_are_its_object_not_the_speaker():
     assert commas_of(d, "said") == ["Homs"]
 
 
-def test_a_name_after_a_noun_that_is_no_title_starts_the_speaker():
-    d = tagged("This is clearly a war crime Rycroft told reporters .", "DT VBZ RB DT NN NN NNP VBD NNS .",
-               "PRON AUX ADV DET NOUN NOUN PROPN VERB NOUN PUNCT")
-    assert commas_of(d, "told") == ["crime"]
-    titled = tagged("We will open the road to Aleppo rebel commander Abu Mustafa told reporters .",
-                    "PRP MD VB DT NN IN NNP NN NN NNP NNP VBD NNS .",
-                    "PRON AUX VERB DET NOUN ADP PROPN NOUN NOUN PROPN PROPN VERB NOUN PUNCT")
-    assert commas_of(titled, "told") == ["Aleppo"]
-
-
-def test_no_comma_inside_a_name_or_between_subject_and_cue():
-    name = tagged("Ten were taken from villages the London Based Syrian Observatory said .",
-                  "CD VBD VBN IN NNS DT NNP VBN NNP NNP VBD .",
-                  "NUM AUX VERB ADP NOUN DET PROPN VERB PROPN PROPN VERB PUNCT")
-    assert commas_of(name, "said") == []
-    told = tagged("There are many dead he told RIA Novosti .", "EX VBP JJ NNS PRP VBD NNP NNP .",
-                  "PRON VERB ADJ NOUN PRON VERB PROPN PROPN PUNCT")
-    assert commas_of(told, "told") == ["dead"]
-
-
-def test_speaker_phrase_after_the_cue():
-    d = tagged("Five civilians were killed in Idlib said the Syrian Observatory for Human Rights .",
-               "CD NNS VBD VBN IN NNP VBD DT NNP NNP IN NNP NNPS .",
-               "NUM NOUN AUX VERB ADP PROPN VERB DET PROPN PROPN ADP PROPN PROPN PUNCT")
-    assert commas_of(d, "said") == ["Idlib"]
+@pytest.mark.parametrize("words, tags, pos, cue, after", [
+    # a name after a noun that is no title starts the speaker
+    ("This is clearly a war crime Rycroft told reporters .", "DT VBZ RB DT NN NN NNP VBD NNS .",
+     "PRON AUX ADV DET NOUN NOUN PROPN VERB NOUN PUNCT", "told", ["crime"]),
+    ("We will open the road to Aleppo rebel commander Abu Mustafa told reporters .",
+     "PRP MD VB DT NN IN NNP NN NN NNP NNP VBD NNS .",
+     "PRON AUX VERB DET NOUN ADP PROPN NOUN NOUN PROPN PROPN VERB NOUN PUNCT", "told", ["Aleppo"]),
+    # no comma inside a name, nor between the subject and the cue
+    ("Ten were taken from villages the London Based Syrian Observatory said .",
+     "CD VBD VBN IN NNS DT NNP VBN NNP NNP VBD .", "NUM AUX VERB ADP NOUN DET PROPN VERB PROPN PROPN VERB PUNCT",
+     "said", []),
+    ("There are many dead he told RIA Novosti .", "EX VBP JJ NNS PRP VBD NNP NNP .",
+     "PRON VERB ADJ NOUN PRON VERB PROPN PROPN PUNCT", "told", ["dead"]),
+    # the speaker phrase after the cue
+    ("Five civilians were killed in Idlib said the Syrian Observatory for Human Rights .",
+     "CD NNS VBD VBN IN NNP VBD DT NNP NNP IN NNP NNPS .",
+     "NUM NOUN AUX VERB ADP PROPN VERB DET PROPN PROPN ADP PROPN PROPN PUNCT", "said", ["Idlib"]),
+])
+def test_where_the_comma_goes(words, tags, pos, cue, after):
+    assert commas_of(tagged(words, tags, pos), cue) == after
 
 
 def test_closing_quote_mark_takes_the_comma_inside():
