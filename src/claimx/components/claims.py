@@ -305,13 +305,19 @@ class _DocClaims:
         names.fill_titles(out)
         return out
 
+    def drop_openers(self, f: Found) -> None:
+        """No byline at the start of the content or speaker (`MOSCOW (Sputnik) Six people ...`),
+        no sentence adverb before the speaker (`Earlier in the day a source told`)."""
+        start, end = f.content[0]
+        f.content[0] = (start + byline_length(self.text[start:end]), end)
+        if f.speaker:
+            said_by = without_opener(f.speaker)
+            first = said_by[0].idx + byline_length(self.text[said_by[0].idx : said_by[-1].idx + len(said_by[-1])])
+            f.speaker = [t for t in said_by if t.idx >= first]
+
     def record(self, f: Found, n: int, names: SpeakerNames) -> dict:
         doc = self.doc
-        f.content[0] = (f.content[0][0] + byline_length(self.text[f.content[0][0] : f.content[0][1]]), f.content[0][1])
-        if f.speaker:
-            f.speaker = without_opener(f.speaker)
-            lead = byline_length(self.text[f.speaker[0].idx : f.speaker[-1].idx + len(f.speaker[-1])])
-            f.speaker = [t for t in f.speaker if t.idx >= f.speaker[0].idx + lead]
+        self.drop_openers(f)
         start, end = f.content[0][0], f.content[-1][1]
         content = char_span(doc, start, end)
         if len(f.content) > 1:
