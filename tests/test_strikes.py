@@ -52,7 +52,6 @@ def test_negated_strike(extract):
 
 NOT_STRIKES = [
     "The economy was hit hard by sanctions.",
-    "The attacks also raised tensions between the two capitals.",  # bare back-reference
     "Russia, US to Hold Talks on Coordinating Airstrikes in Syria\n\nThe talks start today.",  # headline
     "The two sides fought over the wording of the resolution.",
     "Tourism was hit by the unrest.",  # strike.ambiguous_verb: a non-attack cause
@@ -116,3 +115,29 @@ def test_past_dated_attack_is_not_hypothetical(extract):
     text = "The families fear a repeat of an attack last month that killed 20 people."  # strike.noun
     (s,) = extract(text, "strike")
     assert s["hypothetical"] is False
+
+
+# ---- repeat mentions and first mentions (issue 13 part 5) ------------------------------------
+def test_repeat_mention_is_linked_to_the_first(extract):
+    text = ("Russian jets bombed the market in Idlib on Monday. The strikes killed 12 people. "
+            "The attacks also raised tensions between the two capitals.")  # strike.verb, then strike.noun twice
+    strikes = extract(text, "strike")
+    assert [(s["trigger"]["text"], s["same_as"]) for s in strikes] == [
+        ("bombed", None), ("strikes", "s1"), ("attacks", "s1")]
+
+
+def test_first_mention_with_the_is_a_strike_of_its_own(extract):
+    (s,) = extract("The air strikes killed 12 people, the monitor said.", "strike")  # strike.noun
+    assert s["trigger"]["text"] == "air strikes" and s["same_as"] is None
+
+
+def test_mention_of_another_target_is_not_a_repeat(extract):
+    text = "Jets hit a school in Idlib. The raid on the hospital in Hama killed five people."  # strike.noun
+    strikes = extract(text, "strike")
+    assert [s["trigger"]["text"] for s in strikes] == ["hit", "raid"]
+    assert strikes[1]["same_as"] is None and strikes[1]["target"]["text"] == "the hospital in Hama"
+
+
+def test_strike_noun_modifying_another_is_one_trigger(extract):
+    (s,) = extract("Rebels blamed the bombing attacks on the regime.", "strike")  # strike.noun
+    assert s["trigger"]["text"] == "bombing attacks"

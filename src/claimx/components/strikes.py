@@ -117,7 +117,8 @@ class StrikeComponent(RuleComponent):
             found.extend(self.sentence_strikes(doc, [m for i in hits for m in by_anchor[i]], verbs))
         out = []
         named: dict[str, str] = {}  # claim id -> the last attacker named in it
-        for n, s in enumerate(sorted(found, key=lambda s: s["trigger"]["start"]), 1):
+        for s in sorted(found, key=lambda s: s["trigger"]["start"]):
+            same_as = self.repeated(s, out) if s["definite"] else None
             claim_id, source = attribution(doc, s["trigger"]["start"], s["trigger"]["end"])
             self.name_from_source(s["attacker"], source)
             s["attacker"] = self.pronoun_antecedent(s["attacker"], named.get(claim_id) if claim_id else None)
@@ -125,12 +126,26 @@ class StrikeComponent(RuleComponent):
                 named[claim_id] = s["attacker"]["name"]
             spans = [v for v in s.values() if isinstance(v, dict)]
             lo, hi = min(v["start"] for v in spans), max(v["end"] for v in spans)
-            out.append(new_record("strike", n, s["rule"], evidence(doc, lo, hi), trigger=s["trigger"],
+            out.append(new_record("strike", len(out) + 1, s["rule"], evidence(doc, lo, hi), trigger=s["trigger"],
                                   attacker=s["attacker"], target=s["target"], place=s["place"], count=s["count"],
                                   source=source, claim=claim_id, hypothetical=s["hypothetical"],
-                                  negated=s["negated"]))
+                                  negated=s["negated"], same_as=same_as))
         doc._.claimx_strikes = out
         return doc
+
+    @staticmethod
+    def repeated(strike: dict, earlier: list[dict]) -> str | None:
+        """The id of the first mention of the strike a definite mention ("the strikes", "the
+        Russian raid on the market") repeats: the nearest earlier strike whose attacker, target
+        and place do not differ from its own, followed to the strike that one repeats."""
+        def differ(a: dict | None, b: dict | None, key: str) -> bool:
+            return a is not None and b is not None and a[key].lower().removeprefix("the ") != \
+                b[key].lower().removeprefix("the ")
+        for r in reversed(earlier):
+            if not (differ(strike["attacker"], r["attacker"], "name") or differ(strike["target"], r["target"], "text")
+                    or differ(strike["place"], r["place"], "text")):
+                return r["same_as"] or r["id"]
+        return None
 
     # ---- triggers --------------------------------------------------------------------------
     def sentence_strikes(self, doc: Doc, matches: list[Match], verbs: set[int]) -> list[dict]:
@@ -138,7 +153,10 @@ class StrikeComponent(RuleComponent):
         of the verb that governs them; then attack verbs not already folded into one."""
         out = []
         folded: set[int] = set()  # verbs whose strike noun already carries the event
-        done: set[int] = set()
+        # a strike noun that starts another's trigger is part of it ("bombing attacks")
+        nouns = {tokens[0] for rule, tokens in matches if rule.resolver == "noun_strike"}
+        done = {i for i in nouns if doc[i].head.i in nouns and trigger_start(doc[i].head, self.trigger_modifiers).i
+                <= i < doc[i].head.i}
         for rule, tokens in matches:
             t = doc[tokens[0]]
             if rule.resolver == "noun_strike" and t.i not in done:
@@ -202,11 +220,14 @@ class StrikeComponent(RuleComponent):
         if place is None and t.dep_ in ("dobj", "nsubj", "pobj"):
             place = place_of(t.head, self.place_preps)
         count = self.count(t)
-        if target is None and attacker is None and place is None and count is None and not blamed:
+        rec = self.record(doc, self.trigger_span(t), t if verb is None else verb, attacker, target, place, count)
+        if rec is not None:
             det = next((c.lower_ for c in t.children if c.dep_ == "det"), None)
-            if det in self.back_references or t.dep_ in ("nsubj", "nsubjpass") and det is None and t.tag_ == "NNS":
-                return None  # a back-reference: "the strikes", "The attacks also raised ..."
-        return self.record(doc, self.trigger_span(t), t if verb is None else verb, attacker, target, place, count)
+            # "the strikes", "The attacks also raised ...": a repeat of a strike reported before it,
+            # if one was (process decides); "the Russian raid on X" may repeat one too
+            rec["definite"] = det in self.back_references or det is None and t.tag_ == "NNS" and t.dep_ in (
+                "nsubj", "nsubjpass")
+        return rec
 
     def weapon_strike(self, weapon: Token) -> dict | None:
         verb = weapon.head
@@ -250,6 +271,7 @@ class StrikeComponent(RuleComponent):
             "hypothetical": not self.dated_past(anchor) and hypothetical(
                 anchor, self.hyp_aux, self.conditionals, self.hyp_gov, levels=4),
             "negated": negated(anchor),
+            "definite": False,
         }
 
     # ---- arguments -------------------------------------------------------------------------
