@@ -57,6 +57,10 @@ NOT_STRIKES = [
     "Tourism was hit by the unrest.",  # strike.ambiguous_verb: a non-attack cause
     "Damascus agreed to destroy its chemical weapons.",  # strike.ambiguous_verb: weapons are no target
     "The group demanded that Ankara release those it took hostage.",
+    # strike.noun: a campaign noun with no attack word and no target (issue 13 part 5)
+    "Russia stepped up its military campaign in Syria.",
+    "The long-awaited offensive remains on the outskirts of the city.",
+    "Rebels shot down a government jet over Hama.",  # strike.verb: an aircraft downed
 ]
 
 
@@ -141,3 +145,16 @@ def test_mention_of_another_target_is_not_a_repeat(extract):
 def test_strike_noun_modifying_another_is_one_trigger(extract):
     (s,) = extract("Rebels blamed the bombing attacks on the regime.", "strike")  # strike.noun
     assert s["trigger"]["text"] == "bombing attacks"
+
+
+def test_campaign_named_by_an_attack_word_or_with_a_target_is_a_strike(extract):
+    text = "American aircraft have been pressing a daily bombing campaign. The army launched an offensive against rebels in Aleppo."
+    strikes = extract(text, "strike")  # strike.campaign, strike.noun
+    assert [(s["trigger"]["text"], (s["target"] or {}).get("text")) for s in strikes] == [
+        ("bombing campaign", None), ("offensive", "rebels in Aleppo")]
+
+
+def test_tag_line_after_the_last_sentence_is_no_strike(extract):
+    text = ("At least 40 people were killed in air strikes on the village on Monday the monitor said. "
+            "Get short URL 0 31 Tags Idlib air strikes")  # strike.noun, not on the tag line
+    assert [s["trigger"]["start"] for s in extract(text, "strike")] == [text.index("air strikes")]

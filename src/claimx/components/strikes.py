@@ -17,11 +17,13 @@ from claimx.components.base import (
     attribution,
     char_span,
     evidence,
+    line_layout,
     span_dict,
     text_of,
     tokens_span,
 )
 from claimx.kinds import contract_values, new_record
+from claimx.layout import role_at
 from claimx.numbers import NumberReader
 from claimx.records import Target
 from claimx.resolvers import (
@@ -69,7 +71,8 @@ class StrikeComponent(RuleComponent):
                          "own_side_words": list, "back_reference_determiners": list,
                          "personal_pronouns": list, "reflexive_pronouns": list,
                          "weapon_words": list, "instrument_verbs": list, "blame_verbs": list,
-                         "non_attack_causes": list, "past_time_words": list, "disarmament_modifiers": list},
+                         "non_attack_causes": list, "past_time_words": list, "disarmament_modifiers": list,
+                         "campaign_triggers": list, "downing_particles": list},
         **numbers.RULE_FILE,
     }
     categories = {"strikes.json": {"target_categories": contract_values(Target, "category")}}
@@ -103,11 +106,15 @@ class StrikeComponent(RuleComponent):
         self.non_attack_causes = set(r["non_attack_causes"])
         self.past_time = set(r["past_time_words"])
         self.disarmament = set(r["disarmament_modifiers"])
+        self.campaigns = set(r["campaign_triggers"])
+        self.downing_particles = set(r["downing_particles"])
 
     def process(self, doc: Doc) -> Doc:
         matches = self.matches(doc)
         # attack verbs anywhere in the document: a strike noun's governing verb is one of them
         verbs = {tokens[0] for r, tokens in matches if r.resolver in VERB_RESOLVERS}
+        layout = line_layout(doc)
+        matches = [m for m in matches if role_at(layout, doc[m[1][0]].idx) == "prose"]  # not "Tags Idlib air strikes"
         anchors = sorted({tokens[0] for _, tokens in matches})
         by_anchor: dict[int, list[Match]] = {}
         for m in matches:
@@ -238,6 +245,8 @@ class StrikeComponent(RuleComponent):
     def verb_strike(self, v: Token, checked: bool = False) -> dict | None:
         """An attack verb's strike; `checked` verbs ("hit", "destroy") only with a target of a
         known category, or a military attacker and some target."""
+        if any(c.dep_ == "prt" and c.lower_ in self.downing_particles for c in v.children):
+            return None  # "shot down a jet": an aircraft downed, not a strike on a target
         found = self.verb_object(v)
         target = self.what_was_hit(v, found)
         fired = found is not None and target is None and v.lemma_.lower() in self.instrument_verbs
@@ -259,9 +268,11 @@ class StrikeComponent(RuleComponent):
         target = self.what_was_hit(anchor, target)
         if place is not None and target is not None and place.i in {x.i for x in target.subtree}:
             place = None
-        if text_of(doc)[trigger[0] : trigger[1]].lower().split()[-1] in self.weak and (
-            target is None or self.category(target) == "other"):
+        words = text_of(doc)[trigger[0] : trigger[1]].lower().split()
+        if words[-1] in self.weak and (target is None or self.category(target) == "other"):
             return None  # "fierce clashes", "fight terrorism": fighting, not a strike on something
+        if words[-1] in self.campaigns and len(words) == 1 and target is None:
+            return None  # "the offensive", "its military campaign in Syria": no "air campaign", nothing hit
         return {
             "trigger": char_span(doc, *trigger),
             "attacker": self.attacker_span(attacker) if attacker is not None else None,
