@@ -158,3 +158,35 @@ def test_tag_line_after_the_last_sentence_is_no_strike(extract):
     text = ("At least 40 people were killed in air strikes on the village on Monday the monitor said. "
             "Get short URL 0 31 Tags Idlib air strikes")  # strike.noun, not on the tag line
     assert [s["trigger"]["start"] for s in extract(text, "strike")] == [text.index("air strikes")]
+
+
+# ---- physical violence: a strike only with a victim or target (issue 13 part 5) -------------
+@pytest.mark.parametrize(("text", "rule", "trigger", "target", "category"), [
+    ("A Palestinian stabbed two Israelis in Jerusalem.", "strike.violence_verb", "stabbed", "two Israelis", "other"),
+    ("Militants massacred villagers in the north.", "strike.violence_verb", "massacred", "villagers", "civilians"),
+    ("Gunmen opened fire on worshippers at a mosque in Kabul.", "strike.fire_phrase", "opened fire", "worshippers",
+     "civilians"),
+    ("Protesters set fire to a police station.", "strike.fire_phrase", "set fire", "a police station",
+     "infrastructure"),
+    ("Youths hurled stones at soldiers.", "strike.violence_verb", "hurled", "soldiers", "military"),
+    ("Soldiers fired into the crowd.", "strike.ambiguous_verb", "fired", "the crowd", "civilians"),
+    ("A rocket launched at the village killed two children.", "strike.weapon_participle", "rocket launched",
+     "the village", "area"),
+    ("Activists reported the execution of 20 prisoners by the group.", "strike.violence_noun", "execution",
+     "20 prisoners", "other"),
+])
+def test_violence_with_its_victim_or_target(extract, text, rule, trigger, target, category):
+    (s,) = extract(text, "strike")
+    assert (s["rule"], s["trigger"]["text"], s["target"]["text"], s["target"]["category"]) == (
+        rule, trigger, target, category)
+    assert spans_hold(s, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The company executed the plan.",  # strike.violence_verb: no victim
+    "Police opened fire.",  # strike.fire_phrase: nothing fired on
+    "A rocket launched last week.",  # strike.weapon_participle: nothing it was sent at
+    "The massacre in Houla shocked the world.",  # strike.violence_noun: no victim named
+])
+def test_violence_without_victim_or_target_is_no_strike(extract, text):
+    assert extract(text, "strike") == []

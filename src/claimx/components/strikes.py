@@ -28,6 +28,7 @@ from claimx.numbers import NumberReader
 from claimx.records import Target
 from claimx.resolvers import (
     TIME_ENTS,
+    agent_of,
     attacker_phrase,
     count_of,
     entity_of,
@@ -44,7 +45,7 @@ from claimx.resolvers import (
     trigger_start,
 )
 
-VERB_RESOLVERS = {"verb_strike", "verb_strike_on_military_target"}
+VERB_RESOLVERS = {"verb_strike", "verb_strike_on_military_target", "violence_verb"}
 
 
 @Language.factory(
@@ -61,7 +62,8 @@ class StrikeComponent(RuleComponent):
     """Sets `doc._.claimx_strikes`: strike dicts in the claimx/1 shape (minus `doc`)."""
 
     kind = "strike"
-    resolvers = frozenset({"noun_strike", "weapon_strike", "verb_strike", "verb_strike_on_military_target"})
+    resolvers = frozenset({"noun_strike", "weapon_strike", "weapon_participle", "verb_strike",
+                           "verb_strike_on_military_target", "violence_verb"})
     word_files = {
         "strikes.json": {"attacker_words": list, "target_categories": dict, "attacker_names": dict,
                          "hypothetical_aux": list, "hypothetical_governors": list,
@@ -72,7 +74,8 @@ class StrikeComponent(RuleComponent):
                          "personal_pronouns": list, "reflexive_pronouns": list,
                          "weapon_words": list, "instrument_verbs": list, "blame_verbs": list,
                          "non_attack_causes": list, "past_time_words": list, "disarmament_modifiers": list,
-                         "campaign_triggers": list, "downing_particles": list},
+                         "campaign_triggers": list, "downing_particles": list, "throw_verbs": list,
+                         "non_victim_objects": list, "violence_nouns": list},
         **numbers.RULE_FILE,
     }
     categories = {"strikes.json": {"target_categories": contract_values(Target, "category")}}
@@ -108,6 +111,9 @@ class StrikeComponent(RuleComponent):
         self.disarmament = set(r["disarmament_modifiers"])
         self.campaigns = set(r["campaign_triggers"])
         self.downing_particles = set(r["downing_particles"])
+        self.throw_verbs = set(r["throw_verbs"])
+        self.non_victims = set(r["non_victim_objects"])
+        self.violence_nouns = set(r["violence_nouns"])
 
     def process(self, doc: Doc) -> Doc:
         matches = self.matches(doc)
@@ -174,6 +180,9 @@ class StrikeComponent(RuleComponent):
             elif rule.resolver == "weapon_strike" and t.i not in done:
                 folded.add(t.head.i)
                 rec = self.weapon_strike(t)
+            elif rule.resolver == "weapon_participle" and t.i not in done:
+                folded.add(tokens[1])
+                rec = self.weapon_participle(t, doc[tokens[1]])
             else:
                 continue
             done.add(t.i)
@@ -183,7 +192,10 @@ class StrikeComponent(RuleComponent):
             t = doc[tokens[0]]
             if rule.resolver in VERB_RESOLVERS and t.i not in folded and t.i not in done:
                 done.add(t.i)
-                rec = self.verb_strike(t, checked=rule.resolver == "verb_strike_on_military_target")
+                if rule.resolver == "violence_verb":
+                    rec = self.violence_strike(t, doc[tokens[-1]])
+                else:
+                    rec = self.verb_strike(t, checked=rule.resolver == "verb_strike_on_military_target")
                 if rec:
                     out.append({**rec, "rule": rule.id})
         return out
@@ -242,6 +254,31 @@ class StrikeComponent(RuleComponent):
         return self.record(weapon.doc, (verb.idx, weapon.idx + len(weapon.text)), verb, subject(verb), target,
                            place_of(verb, self.place_preps), self.count(weapon))
 
+    def weapon_participle(self, weapon: Token, verb: Token) -> dict | None:
+        """"A rocket launched at the village": a strike only with what the weapon was sent at."""
+        target = prep_object(verb, self.target_preps)
+        if target is None:
+            return None
+        start = trigger_start(weapon, self.trigger_modifiers)
+        return self.record(weapon.doc, (start.idx, verb.idx + len(verb.text)), verb, agent_of(verb), target,
+                           place_of(verb, self.place_preps), self.count(weapon))
+
+    def violence_strike(self, v: Token, last: Token) -> dict | None:
+        """Physical violence ("stabbed", "executed", "opened fire on", "set fire to", "hurled
+        stones at"): a strike only with its victim or target; `last` ends the trigger ("fire")."""
+        if last.i != v.i:  # "opened fire on X", "set fire to X"
+            target = prep_object(v, self.target_preps | {"to"}) or prep_object(last, self.target_preps | {"to"})
+        elif v.lemma_.lower() in self.throw_verbs:  # "hurled stones at X": the stones are no target
+            target = prep_object(v, self.target_preps)
+        else:
+            target = self.verb_object(v)
+            if target is not None and target.lemma_.lower() in self.non_victims:
+                return None  # "executed the plan"
+        if target is None:
+            return None
+        return self.record(v.doc, (v.idx, last.idx + len(last.text)), v, subject(v), target,
+                           place_of(v, self.place_preps), self.count(target))
+
     def verb_strike(self, v: Token, checked: bool = False) -> dict | None:
         """An attack verb's strike; `checked` verbs ("hit", "destroy") only with a target of a
         known category, or a military attacker and some target."""
@@ -273,6 +310,8 @@ class StrikeComponent(RuleComponent):
             return None  # "fierce clashes", "fight terrorism": fighting, not a strike on something
         if words[-1] in self.campaigns and len(words) == 1 and target is None:
             return None  # "the offensive", "its military campaign in Syria": no "air campaign", nothing hit
+        if words[-1] in self.violence_nouns and target is None:
+            return None  # "the massacre in Houla" names no victim
         return {
             "trigger": char_span(doc, *trigger),
             "attacker": self.attacker_span(attacker) if attacker is not None else None,
