@@ -190,3 +190,22 @@ def test_violence_with_its_victim_or_target(extract, text, rule, trigger, target
 ])
 def test_violence_without_victim_or_target_is_no_strike(extract, text):
     assert extract(text, "strike") == []
+
+
+@pytest.mark.parametrize(("text", "trigger", "target"), [
+    ("Obama set a new strategy to combat Islamic State militants in Iraq.", "combat", "Islamic State militants"),
+    ("Syrian units launched a fierce assault on another key district.", "assault", "another key district"),
+    ("The facility was damaged after it was hit by four airstrikes.", "airstrikes", None),  # a pronoun: no target
+])
+def test_targets_of_fighting_of_launched_attacks_and_no_pronoun(extract, text, trigger, target):
+    # strike.fight_verb; strike.noun with the target on its launch verb; strike.noun
+    (s,) = extract(text, "strike")
+    assert s["trigger"]["text"] == trigger and (s["target"] or {}).get("text") == target
+
+
+@pytest.mark.parametrize("text", [
+    "The two sides clashed over the wording of the resolution.",  # strike.fight_verb: no side named
+    "Russia launched an air campaign at the request of President Assad.",  # no target "at the request"
+])
+def test_no_target_for_disputes_and_requests(extract, text):
+    assert all(s["target"] is None for s in extract(text, "strike"))

@@ -75,7 +75,8 @@ class StrikeComponent(RuleComponent):
                          "weapon_words": list, "instrument_verbs": list, "blame_verbs": list,
                          "non_attack_causes": list, "past_time_words": list, "disarmament_modifiers": list,
                          "campaign_triggers": list, "downing_particles": list, "throw_verbs": list,
-                         "non_victim_objects": list, "violence_nouns": list},
+                         "non_victim_objects": list, "violence_nouns": list,
+                         "launch_target_preps": list},
         **numbers.RULE_FILE,
     }
     categories = {"strikes.json": {"target_categories": contract_values(Target, "category")}}
@@ -114,6 +115,7 @@ class StrikeComponent(RuleComponent):
         self.throw_verbs = set(r["throw_verbs"])
         self.non_victims = set(r["non_victim_objects"])
         self.violence_nouns = set(r["violence_nouns"])
+        self.launch_target_preps = set(r["launch_target_preps"])  # not "at [the request of]"
 
     def process(self, doc: Doc) -> Doc:
         matches = self.matches(doc)
@@ -233,8 +235,10 @@ class StrikeComponent(RuleComponent):
                 attacker = c
             elif c.dep_ == "prep" and c.lower_ == "by" and attacker is None:
                 attacker = first_child(c, ("pobj",))
-        if attacker is None and t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in self.launch_verbs:
-            attacker = subject(t.head)
+        if t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in self.launch_verbs:
+            attacker = attacker or subject(t.head)
+            if target is None and not blamed:  # "launched an assault [on X]": the parser hangs it on the verb
+                target = prep_object(t.head, self.launch_target_preps)
         place = place_of(t, self.place_preps)
         if place is None and t.dep_ in ("dobj", "nsubj", "pobj"):
             place = place_of(t.head, self.place_preps)
@@ -349,8 +353,8 @@ class StrikeComponent(RuleComponent):
         """`target` unless it is not what `v` hit: a reflexive ("detonated themselves"), the
         weapon of a verb that uses one ("a car bomb was detonated", "a missile fired by ..."), or
         weapons being disarmed ("destroy its chemical weapons")."""
-        if target is None or target.lower_ in self.reflexives:
-            return None
+        if target is None or target.lower_ in self.reflexives or target.lower_ in self.pronouns:
+            return None  # "detonated themselves"; "it was hit", "attack us": no target a reader can use
         if target.lower_ in self.weapons and v.lemma_.lower() in self.instrument_verbs:
             return None
         if target.lemma_.lower() == "weapon" and any(c.lower_ in self.disarmament for c in target.children):
