@@ -209,3 +209,8 @@ def test_targets_of_fighting_of_launched_attacks_and_no_pronoun(extract, text, t
 ])
 def test_no_target_for_disputes_and_requests(extract, text):
     assert all(s["target"] is None for s in extract(text, "strike"))
+
+
+def test_executed_strikes_are_no_violence(extract):
+    text = "The air strikes tonight were executed to deny the group its supply lines."
+    assert [s["rule"] for s in extract(text, "strike")] == ["strike.noun"]  # not strike.violence_verb
