@@ -207,6 +207,16 @@ def test_target_phrase_drops_trailing_clause_and_conjunction():
     assert d[first.i : last.i + 1].text == "the hospital"
 
 
+def test_target_phrase_and_category_stop_at_a_relative_clause_inside_the_target():
+    # "towns such as Rastan which militants hold": the clause hangs on "Rastan", not on "towns"
+    words = ["towns", "such", "as", "Rastan", "which", "militants", "hold"]
+    d = doc(words, [0, 2, 0, 2, 6, 6, 3], ["ROOT", "amod", "prep", "pobj", "dobj", "nsubj", "relcl"])
+    first, last = resolvers.target_phrase(d[0])
+    assert d[first.i : last.i + 1].text == "towns such as Rastan"
+    cats = {"towns": "area", "militants": "militants"}
+    assert resolvers.target_category(d[0], cats, {"militants": "militants"}) == "area"
+
+
 def test_target_category_actor_word_head_word_or_place():
     cats = {"positions": "military", "school": "infrastructure", "rebel": "rebels"}
     actors = {"rebel": "rebels"}

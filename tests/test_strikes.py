@@ -214,3 +214,17 @@ def test_no_target_for_disputes_and_requests(extract, text):
 def test_executed_strikes_are_no_violence(extract):
     text = "The air strikes tonight were executed to deny the group its supply lines."
     assert [s["rule"] for s in extract(text, "strike")] == ["strike.noun"]  # not strike.violence_verb
+
+
+def test_target_stops_before_a_relative_clause_inside_it(extract):
+    text = ("Russian airstrikes hit towns, such as Zafaraneh, Rastan and Talbiseh, which are in areas not "
+            "controlled by the IS militants.")  # strike.noun with its governing verb
+    (s,) = extract(text, "strike")
+    assert s["target"]["text"] == "towns, such as Zafaraneh, Rastan and Talbiseh" and s["target"]["category"] == "area"
+
+
+def test_repeat_is_compared_with_first_mentions_only(extract):
+    text = ("Jets carried out missions against IS militants. The airstrikes were deadly. "
+            "The airstrikes against rebels supported by the US went on.")  # strike.campaign, strike.noun
+    strikes = extract(text, "strike")
+    assert [s["same_as"] for s in strikes] == [None, "s1", None]

@@ -151,15 +151,17 @@ class StrikeComponent(RuleComponent):
     @staticmethod
     def repeated(strike: dict, earlier: list[dict]) -> str | None:
         """The id of the first mention of the strike a definite mention ("the strikes", "the
-        Russian raid on the market") repeats: the nearest earlier strike whose attacker, target
-        and place do not differ from its own, followed to the strike that one repeats."""
+        Russian raid on the market") repeats: the nearest earlier first mention whose attacker,
+        target and place do not differ from its own (repeats say less: they are not compared)."""
         def differ(a: dict | None, b: dict | None, key: str) -> bool:
             return a is not None and b is not None and a[key].lower().removeprefix("the ") != \
                 b[key].lower().removeprefix("the ")
         for r in reversed(earlier):
+            if r["same_as"]:
+                continue
             if not (differ(strike["attacker"], r["attacker"], "name") or differ(strike["target"], r["target"], "text")
                     or differ(strike["place"], r["place"], "text")):
-                return r["same_as"] or r["id"]
+                return r["id"]
         return None
 
     # ---- triggers --------------------------------------------------------------------------
