@@ -291,6 +291,8 @@ class StrikeComponent(RuleComponent):
         if any(c.dep_ == "prt" and c.lower_ in self.downing_particles for c in v.children):
             return None  # "shot down a jet": an aircraft downed, not a strike on a target
         found = self.verb_object(v)
+        if found is None and v.lower_ in self.weak:  # "protesters clashing [with police]"
+            found = prep_object(v, ("with",))
         target = self.what_was_hit(v, found)
         fired = found is not None and target is None and v.lemma_.lower() in self.instrument_verbs
         attacker = self.actor(subject(v))
