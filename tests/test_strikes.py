@@ -196,6 +196,13 @@ def test_violence_without_victim_or_target_is_no_strike(extract, text):
     ("Obama set a new strategy to combat Islamic State militants in Iraq.", "combat", "Islamic State militants"),
     ("Syrian units launched a fierce assault on another key district.", "assault", "another key district"),
     ("The facility was damaged after it was hit by four airstrikes.", "airstrikes", None),  # a pronoun: no target
+    # strike.fight_against
+    ("Washington and Moscow will forge a joint fight against Islamic State.", "fight", "Islamic State"),
+    ("Protesters clashed with police in the capital.", "clashed", "police in the capital"),  # strike.fight_verb
+    # strike.noun: the tagger calls this "airstrike" a verb
+    ("Syrian civil defense volunteers, known as the White Helmets, pass the body of a boy after he was pulled from "
+     "the rubble following a government forces airstrike on the rebel-held al-Shaer neighborhood of Aleppo, Sept. 27, "
+     "2016", "airstrike", "the rebel-held al-Shaer neighborhood of Aleppo"),
 ])
 def test_targets_of_fighting_of_launched_attacks_and_no_pronoun(extract, text, trigger, target):
     # strike.fight_verb; strike.noun with the target on its launch verb; strike.noun
@@ -209,6 +216,15 @@ def test_targets_of_fighting_of_launched_attacks_and_no_pronoun(extract, text, t
 ])
 def test_no_target_for_disputes_and_requests(extract, text):
     assert all(s["target"] is None for s in extract(text, "strike"))
+
+
+@pytest.mark.parametrize("text", [
+    "Russia is fighting terrorism in Syria.",  # nothing named by its category
+    "Russia will support the army only in its legitimate fight, specifically against terrorist groups.",
+    "The fight against terrorism goes on.",  # strike.fight_against: no side named
+])
+def test_fighting_in_general_is_no_strike(extract, text):
+    assert extract(text, "strike") == []
 
 
 def test_executed_strikes_are_no_violence(extract):
