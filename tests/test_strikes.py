@@ -244,3 +244,16 @@ def test_repeat_is_compared_with_first_mentions_only(extract):
             "The airstrikes against rebels supported by the US went on.")  # strike.campaign, strike.noun
     strikes = extract(text, "strike")
     assert [s["same_as"] for s in strikes] == [None, "s1", None]
+
+
+@pytest.mark.parametrize(("text", "target", "attacker", "place"), [
+    # strike.ambiguous_verb: the weapon is not part of the target
+    ("Three civilians were killed after terrorists targeted Saif al-Dawleh neighborhood in Aleppo city with rocket "
+     "shells.", "Saif al-Dawleh neighborhood in Aleppo city", "terrorists", None),
+    ("Syria attack symptoms consistent with nerve agent use WHO.", None, None, "Syria"),  # strike.noun: where, not who
+    ("US strikes killed 12 people.", None, "United States", None),  # strike.noun: a known side is the attacker
+])
+def test_target_attacker_and_place_boundaries(extract, text, target, attacker, place):
+    (s,) = extract(text, "strike")
+    assert (s["target"] or {}).get("text") == target and (s["attacker"] or {}).get("name") == attacker
+    assert (s["place"] or {}).get("text") == place and spans_hold(s, text)

@@ -221,7 +221,7 @@ class StrikeComponent(RuleComponent):
 
     def noun_strike(self, t: Token, verb: Token | None) -> dict | None:
         doc = t.doc
-        attacker = None
+        attacker = named_place = None
         target = self.verb_object(verb) if verb is not None else None
         preps = self.target_preps | ({"of"} if t.lower_ in self.of_targets else set()) | (
             {"between", "with"} if t.lower_ in self.weak else set())
@@ -233,6 +233,8 @@ class StrikeComponent(RuleComponent):
                 target = first_child(c, ("pobj",), TIME_ENTS)
             elif c.dep_ == "acl" and c.lemma_.lower() in self.aim_verbs and target is None:
                 target = first_child(c, ("dobj",)) or prep_object(c, self.target_preps)
+            elif c.dep_ == "compound" and c.ent_type_ == "GPE" and c.lower_ not in self.names:
+                named_place = c  # "the Syria attack", "an Idlib strike": where, not who
             elif c.dep_ in ("amod", "compound", "poss", "nmod") and self.attacker_like(c):
                 attacker = c
             elif c.dep_ == "prep" and c.lower_ == "by" and attacker is None:
@@ -241,7 +243,7 @@ class StrikeComponent(RuleComponent):
             attacker = attacker or subject(t.head)
             if target is None and not blamed:  # "launched an assault [on X]": the parser hangs it on the verb
                 target = prep_object(t.head, self.launch_target_preps)
-        place = place_of(t, self.place_preps)
+        place = place_of(t, self.place_preps) or named_place
         if place is None and t.dep_ in ("dobj", "nsubj", "pobj"):
             place = place_of(t.head, self.place_preps)
         count = self.count(t)
@@ -402,7 +404,7 @@ class StrikeComponent(RuleComponent):
         return self.known_name(text) or (text[4:] if text.lower().startswith("the ") else text)
 
     def target_span(self, t: Token) -> dict:
-        return tokens_span(t.doc, *target_phrase(t), category=self.category(t))
+        return tokens_span(t.doc, *target_phrase(t, self.weapons), category=self.category(t))
 
     def category(self, t: Token) -> str:
         return target_category(t, self.categories, self.actor_categories)

@@ -36,17 +36,21 @@ def target_of(verb: Token, relative_pronouns: Collection[str], object_preps: Col
     return prep_object(verb, object_preps)
 
 
-def trailing_clauses(t: Token) -> set[int]:
-    """The words of the clauses after a target's head: its own participle or relative clause,
-    and a relative clause anywhere inside it ("towns, such as Rastan, [which are in areas ...]")."""
-    return {x.i for c in t.subtree if c.i > t.i and (c.dep_ == "relcl" or c.dep_ == "acl" and c.head.i == t.i)
+def trailing_clauses(t: Token, instruments: Collection[str] = ()) -> set[int]:
+    """The words after a target's head that are not the target: its own participle or relative
+    clause, a relative clause anywhere inside it ("towns, such as Rastan, [which are in areas ...]"),
+    an agent the parser hung on it ("guards [by suspected attackers]") and the weapon it was hit
+    with ("the neighborhood [with rocket shells]", `instruments` naming weapons)."""
+    return {x.i for c in t.subtree if c.i > t.i and (
+        c.dep_ == "relcl" or c.dep_ == "acl" and c.head.i == t.i or c.dep_ == "prep" and (
+            c.lower_ == "by" or c.lower_ == "with" and any(o.lower_ in instruments for o in c.children)))
             for x in c.subtree}
 
 
-def target_phrase(t: Token) -> tuple[Token, Token]:
-    """First and last word of a target: its contiguous phrase without trailing clauses,
-    conjunctions or punctuation at its edges."""
-    dropped = trailing_clauses(t)
+def target_phrase(t: Token, instruments: Collection[str] = ()) -> tuple[Token, Token]:
+    """First and last word of a target: its contiguous phrase without what trailing_clauses
+    drops, conjunctions or punctuation at its edges."""
+    dropped = trailing_clauses(t, instruments)
     last = t
     for x in t.subtree:
         if x.i not in dropped and x.i == last.i + 1:
