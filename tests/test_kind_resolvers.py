@@ -223,7 +223,8 @@ def test_target_phrase_drops_an_agent_and_the_weapon_the_parser_hung_on_it():
             ["ROOT", "prep", "det", "pobj", "prep", "pobj"])
     first, last = resolvers.target_phrase(d[0])
     assert d[first.i : last.i + 1].text == "guards at a checkpoint"
-    d = doc(["the", "neighborhood", "with", "rocket", "shells"], [1, 1, 1, 4, 2], ["det", "ROOT", "prep", "compound", "pobj"])
+    d = doc(["the", "neighborhood", "with", "rocket", "shells"], [1, 1, 1, 4, 2],
+            ["det", "ROOT", "prep", "compound", "pobj"])
     assert d[resolvers.target_phrase(d[1], {"shells"})[1].i].text == "neighborhood"
     assert d[resolvers.target_phrase(d[1])[1].i].text == "shells"  # no weapons named: kept
 

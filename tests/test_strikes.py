@@ -148,7 +148,8 @@ def test_strike_noun_modifying_another_is_one_trigger(extract):
 
 
 def test_campaign_named_by_an_attack_word_or_with_a_target_is_a_strike(extract):
-    text = "American aircraft have been pressing a daily bombing campaign. The army launched an offensive against rebels in Aleppo."
+    text = ("American aircraft have been pressing a daily bombing campaign. "
+            "The army launched an offensive against rebels in Aleppo.")
     strikes = extract(text, "strike")  # strike.campaign, strike.noun
     assert [(s["trigger"]["text"], (s["target"] or {}).get("text")) for s in strikes] == [
         ("bombing campaign", None), ("offensive", "rebels in Aleppo")]
