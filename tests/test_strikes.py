@@ -173,7 +173,7 @@ def test_tag_line_after_the_last_sentence_is_no_strike(extract):
     ("Soldiers fired into the crowd.", "strike.ambiguous_verb", "fired", "the crowd", "civilians"),
     ("A rocket launched at the village killed two children.", "strike.weapon_participle", "rocket launched",
      "the village", "area"),
-    ("Activists reported the execution of 20 prisoners by the group.", "strike.violence_noun", "execution",
+    ("Activists reported the execution of 20 prisoners by the group.", "strike.noun", "execution",
      "20 prisoners", "other"),
 ])
 def test_violence_with_its_victim_or_target(extract, text, rule, trigger, target, category):
@@ -187,7 +187,7 @@ def test_violence_with_its_victim_or_target(extract, text, rule, trigger, target
     "The company executed the plan.",  # strike.violence_verb: no victim
     "Police opened fire.",  # strike.fire_phrase: nothing fired on
     "A rocket launched last week.",  # strike.weapon_participle: nothing it was sent at
-    "The massacre in Houla shocked the world.",  # strike.violence_noun: no victim named
+    "The massacre in Houla shocked the world.",  # strike.noun (a violence noun): no victim named
 ])
 def test_violence_without_victim_or_target_is_no_strike(extract, text):
     assert extract(text, "strike") == []
@@ -199,20 +199,20 @@ def test_violence_without_victim_or_target_is_no_strike(extract, text):
     ("The facility was damaged after it was hit by four airstrikes.", "airstrikes", None),  # a pronoun: no target
     # strike.fight_against
     ("Washington and Moscow will forge a joint fight against Islamic State.", "fight", "Islamic State"),
-    ("Protesters clashed with police in the capital.", "clashed", "police in the capital"),  # strike.fight_verb
+    ("Protesters clashed with police in the capital.", "clashed", "police in the capital"),  # strike.ambiguous_verb
     # strike.noun: the tagger calls this "airstrike" a verb
     ("Syrian civil defense volunteers, known as the White Helmets, pass the body of a boy after he was pulled from "
      "the rubble following a government forces airstrike on the rebel-held al-Shaer neighborhood of Aleppo, Sept. 27, "
      "2016", "airstrike", "the rebel-held al-Shaer neighborhood of Aleppo"),
 ])
 def test_targets_of_fighting_of_launched_attacks_and_no_pronoun(extract, text, trigger, target):
-    # strike.fight_verb; strike.noun with the target on its launch verb; strike.noun
+    # strike.ambiguous_verb; strike.noun with the target on its launch verb; strike.noun
     (s,) = extract(text, "strike")
     assert s["trigger"]["text"] == trigger and (s["target"] or {}).get("text") == target
 
 
 @pytest.mark.parametrize("text", [
-    "The two sides clashed over the wording of the resolution.",  # strike.fight_verb: no side named
+    "The two sides clashed over the wording of the resolution.",  # strike.ambiguous_verb: no side named
     "Russia launched an air campaign at the request of President Assad.",  # no target "at the request"
 ])
 def test_no_target_for_disputes_and_requests(extract, text):
