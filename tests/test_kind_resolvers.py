@@ -207,6 +207,28 @@ def test_target_phrase_drops_trailing_clause_and_conjunction():
     assert d[first.i : last.i + 1].text == "the hospital"
 
 
+def test_target_phrase_and_category_stop_at_a_relative_clause_inside_the_target():
+    # "towns such as Rastan which militants hold": the clause hangs on "Rastan", not on "towns"
+    words = ["towns", "such", "as", "Rastan", "which", "militants", "hold"]
+    d = doc(words, [0, 2, 0, 2, 6, 6, 3], ["ROOT", "amod", "prep", "pobj", "dobj", "nsubj", "relcl"])
+    first, last = resolvers.target_phrase(d[0])
+    assert d[first.i : last.i + 1].text == "towns such as Rastan"
+    cats = {"towns": "area", "militants": "militants"}
+    assert resolvers.target_category(d[0], cats, {"militants": "militants"}) == "area"
+
+
+def test_target_phrase_drops_an_agent_and_the_weapon_the_parser_hung_on_it():
+    # "guards at a checkpoint by attackers"; "the neighborhood with rocket shells"
+    d = doc(["guards", "at", "a", "checkpoint", "by", "attackers"], [0, 0, 3, 1, 3, 4],
+            ["ROOT", "prep", "det", "pobj", "prep", "pobj"])
+    first, last = resolvers.target_phrase(d[0])
+    assert d[first.i : last.i + 1].text == "guards at a checkpoint"
+    d = doc(["the", "neighborhood", "with", "rocket", "shells"], [1, 1, 1, 4, 2],
+            ["det", "ROOT", "prep", "compound", "pobj"])
+    assert d[resolvers.target_phrase(d[1], {"shells"})[1].i].text == "neighborhood"
+    assert d[resolvers.target_phrase(d[1])[1].i].text == "shells"  # no weapons named: kept
+
+
 def test_target_category_actor_word_head_word_or_place():
     cats = {"positions": "military", "school": "infrastructure", "rebel": "rebels"}
     actors = {"rebel": "rebels"}

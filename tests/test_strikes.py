@@ -52,12 +52,15 @@ def test_negated_strike(extract):
 
 NOT_STRIKES = [
     "The economy was hit hard by sanctions.",
-    "The attacks also raised tensions between the two capitals.",  # bare back-reference
     "Russia, US to Hold Talks on Coordinating Airstrikes in Syria\n\nThe talks start today.",  # headline
     "The two sides fought over the wording of the resolution.",
     "Tourism was hit by the unrest.",  # strike.ambiguous_verb: a non-attack cause
     "Damascus agreed to destroy its chemical weapons.",  # strike.ambiguous_verb: weapons are no target
     "The group demanded that Ankara release those it took hostage.",
+    # strike.noun: a campaign noun with no attack word and no target (issue 13 part 5)
+    "Russia stepped up its military campaign in Syria.",
+    "The long-awaited offensive remains on the outskirts of the city.",
+    "Rebels shot down a government jet over Hama.",  # strike.verb: an aircraft downed
 ]
 
 
@@ -116,3 +119,142 @@ def test_past_dated_attack_is_not_hypothetical(extract):
     text = "The families fear a repeat of an attack last month that killed 20 people."  # strike.noun
     (s,) = extract(text, "strike")
     assert s["hypothetical"] is False
+
+
+# ---- repeat mentions and first mentions (issue 13 part 5) ------------------------------------
+def test_repeat_mention_is_linked_to_the_first(extract):
+    text = ("Russian jets bombed the market in Idlib on Monday. The strikes killed 12 people. "
+            "The attacks also raised tensions between the two capitals.")  # strike.verb, then strike.noun twice
+    strikes = extract(text, "strike")
+    assert [(s["trigger"]["text"], s["same_as"]) for s in strikes] == [
+        ("bombed", None), ("strikes", "s1"), ("attacks", "s1")]
+
+
+def test_first_mention_with_the_is_a_strike_of_its_own(extract):
+    (s,) = extract("The air strikes killed 12 people, the monitor said.", "strike")  # strike.noun
+    assert s["trigger"]["text"] == "air strikes" and s["same_as"] is None
+
+
+def test_mention_of_another_target_is_not_a_repeat(extract):
+    text = "Jets hit a school in Idlib. The raid on the hospital in Hama killed five people."  # strike.noun
+    strikes = extract(text, "strike")
+    assert [s["trigger"]["text"] for s in strikes] == ["hit", "raid"]
+    assert strikes[1]["same_as"] is None and strikes[1]["target"]["text"] == "the hospital in Hama"
+
+
+def test_strike_noun_modifying_another_is_one_trigger(extract):
+    (s,) = extract("Rebels blamed the bombing attacks on the regime.", "strike")  # strike.noun
+    assert s["trigger"]["text"] == "bombing attacks"
+
+
+def test_campaign_named_by_an_attack_word_or_with_a_target_is_a_strike(extract):
+    text = ("American aircraft have been pressing a daily bombing campaign. "
+            "The army launched an offensive against rebels in Aleppo.")
+    strikes = extract(text, "strike")  # strike.campaign, strike.noun
+    assert [(s["trigger"]["text"], (s["target"] or {}).get("text")) for s in strikes] == [
+        ("bombing campaign", None), ("offensive", "rebels in Aleppo")]
+
+
+def test_tag_line_after_the_last_sentence_is_no_strike(extract):
+    text = ("At least 40 people were killed in air strikes on the village on Monday the monitor said. "
+            "Get short URL 0 31 Tags Idlib air strikes")  # strike.noun, not on the tag line
+    assert [s["trigger"]["start"] for s in extract(text, "strike")] == [text.index("air strikes")]
+
+
+# ---- physical violence: a strike only with a victim or target (issue 13 part 5) -------------
+@pytest.mark.parametrize(("text", "rule", "trigger", "target", "category"), [
+    ("A Palestinian stabbed two Israelis in Jerusalem.", "strike.violence_verb", "stabbed", "two Israelis", "other"),
+    ("Militants massacred villagers in the north.", "strike.violence_verb", "massacred", "villagers", "civilians"),
+    ("Gunmen opened fire on worshippers at a mosque in Kabul.", "strike.fire_phrase", "opened fire", "worshippers",
+     "civilians"),
+    ("Protesters set fire to a police station.", "strike.fire_phrase", "set fire", "a police station",
+     "infrastructure"),
+    ("Youths hurled stones at soldiers.", "strike.violence_verb", "hurled", "soldiers", "military"),
+    ("Soldiers fired into the crowd.", "strike.ambiguous_verb", "fired", "the crowd", "civilians"),
+    ("A rocket launched at the village killed two children.", "strike.weapon_participle", "rocket launched",
+     "the village", "area"),
+    ("Activists reported the execution of 20 prisoners by the group.", "strike.noun", "execution",
+     "20 prisoners", "other"),
+])
+def test_violence_with_its_victim_or_target(extract, text, rule, trigger, target, category):
+    (s,) = extract(text, "strike")
+    assert (s["rule"], s["trigger"]["text"], s["target"]["text"], s["target"]["category"]) == (
+        rule, trigger, target, category)
+    assert spans_hold(s, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The company executed the plan.",  # strike.violence_verb: no victim
+    "Police opened fire.",  # strike.fire_phrase: nothing fired on
+    "A rocket launched last week.",  # strike.weapon_participle: nothing it was sent at
+    "The massacre in Houla shocked the world.",  # strike.noun (a violence noun): no victim named
+])
+def test_violence_without_victim_or_target_is_no_strike(extract, text):
+    assert extract(text, "strike") == []
+
+
+@pytest.mark.parametrize(("text", "trigger", "target"), [
+    ("Obama set a new strategy to combat Islamic State militants in Iraq.", "combat", "Islamic State militants"),
+    ("Syrian units launched a fierce assault on another key district.", "assault", "another key district"),
+    ("The facility was damaged after it was hit by four airstrikes.", "airstrikes", None),  # a pronoun: no target
+    # strike.fight_against
+    ("Washington and Moscow will forge a joint fight against Islamic State.", "fight", "Islamic State"),
+    ("Protesters clashed with police in the capital.", "clashed", "police in the capital"),  # strike.ambiguous_verb
+    # strike.noun: the tagger calls this "airstrike" a verb
+    ("Syrian civil defense volunteers, known as the White Helmets, pass the body of a boy after he was pulled from "
+     "the rubble following a government forces airstrike on the rebel-held al-Shaer neighborhood of Aleppo, Sept. 27, "
+     "2016", "airstrike", "the rebel-held al-Shaer neighborhood of Aleppo"),
+])
+def test_targets_of_fighting_of_launched_attacks_and_no_pronoun(extract, text, trigger, target):
+    # strike.ambiguous_verb; strike.noun with the target on its launch verb; strike.noun
+    (s,) = extract(text, "strike")
+    assert s["trigger"]["text"] == trigger and (s["target"] or {}).get("text") == target
+
+
+@pytest.mark.parametrize("text", [
+    "The two sides clashed over the wording of the resolution.",  # strike.ambiguous_verb: no side named
+    "Russia launched an air campaign at the request of President Assad.",  # no target "at the request"
+])
+def test_no_target_for_disputes_and_requests(extract, text):
+    assert all(s["target"] is None for s in extract(text, "strike"))
+
+
+@pytest.mark.parametrize("text", [
+    "Russia is fighting terrorism in Syria.",  # nothing named by its category
+    "Russia will support the army only in its legitimate fight, specifically against terrorist groups.",
+    "The fight against terrorism goes on.",  # strike.fight_against: no side named
+])
+def test_fighting_in_general_is_no_strike(extract, text):
+    assert extract(text, "strike") == []
+
+
+def test_executed_strikes_are_no_violence(extract):
+    text = "The air strikes tonight were executed to deny the group its supply lines."
+    assert [s["rule"] for s in extract(text, "strike")] == ["strike.noun"]  # not strike.violence_verb
+
+
+def test_target_stops_before_a_relative_clause_inside_it(extract):
+    text = ("Russian airstrikes hit towns, such as Zafaraneh, Rastan and Talbiseh, which are in areas not "
+            "controlled by the IS militants.")  # strike.noun with its governing verb
+    (s,) = extract(text, "strike")
+    assert s["target"]["text"] == "towns, such as Zafaraneh, Rastan and Talbiseh" and s["target"]["category"] == "area"
+
+
+def test_repeat_is_compared_with_first_mentions_only(extract):
+    text = ("Jets carried out missions against IS militants. The airstrikes were deadly. "
+            "The airstrikes against rebels supported by the US went on.")  # strike.campaign, strike.noun
+    strikes = extract(text, "strike")
+    assert [s["same_as"] for s in strikes] == [None, "s1", None]
+
+
+@pytest.mark.parametrize(("text", "target", "attacker", "place"), [
+    # strike.ambiguous_verb: the weapon is not part of the target
+    ("Three civilians were killed after terrorists targeted Saif al-Dawleh neighborhood in Aleppo city with rocket "
+     "shells.", "Saif al-Dawleh neighborhood in Aleppo city", "terrorists", None),
+    ("Syria attack symptoms consistent with nerve agent use WHO.", None, None, "Syria"),  # strike.noun: where, not who
+    ("US strikes killed 12 people.", None, "United States", None),  # strike.noun: a known side is the attacker
+])
+def test_target_attacker_and_place_boundaries(extract, text, target, attacker, place):
+    (s,) = extract(text, "strike")
+    assert (s["target"] or {}).get("text") == target and (s["attacker"] or {}).get("name") == attacker
+    assert (s["place"] or {}).get("text") == place and spans_hold(s, text)

@@ -166,6 +166,7 @@ class Strike(_Record):
     article_date: str | None = None
     event_weekday: str | None = None
     attack: list[str] = Field(default_factory=list)
+    same_as: str | None = None  # the id of the earlier strike in the same document this mention repeats
 
 
 Record = TypeAdapter(Annotated[Claim | Casualty | Strike, Field(discriminator="kind")])

@@ -17,15 +17,18 @@ from claimx.components.base import (
     attribution,
     char_span,
     evidence,
+    line_layout,
     span_dict,
     text_of,
     tokens_span,
 )
 from claimx.kinds import contract_values, new_record
+from claimx.layout import role_at
 from claimx.numbers import NumberReader
 from claimx.records import Target
 from claimx.resolvers import (
     TIME_ENTS,
+    agent_of,
     attacker_phrase,
     count_of,
     entity_of,
@@ -42,7 +45,7 @@ from claimx.resolvers import (
     trigger_start,
 )
 
-VERB_RESOLVERS = {"verb_strike", "verb_strike_on_military_target"}
+VERB_RESOLVERS = {"verb_strike", "verb_strike_on_military_target", "violence_verb"}
 
 
 @Language.factory(
@@ -59,7 +62,8 @@ class StrikeComponent(RuleComponent):
     """Sets `doc._.claimx_strikes`: strike dicts in the claimx/1 shape (minus `doc`)."""
 
     kind = "strike"
-    resolvers = frozenset({"noun_strike", "weapon_strike", "verb_strike", "verb_strike_on_military_target"})
+    resolvers = frozenset({"noun_strike", "weapon_strike", "weapon_participle", "verb_strike",
+                           "verb_strike_on_military_target", "violence_verb"})
     word_files = {
         "strikes.json": {"attacker_words": list, "target_categories": dict, "attacker_names": dict,
                          "hypothetical_aux": list, "hypothetical_governors": list,
@@ -69,7 +73,10 @@ class StrikeComponent(RuleComponent):
                          "own_side_words": list, "back_reference_determiners": list,
                          "personal_pronouns": list, "reflexive_pronouns": list,
                          "weapon_words": list, "instrument_verbs": list, "blame_verbs": list,
-                         "non_attack_causes": list, "past_time_words": list, "disarmament_modifiers": list},
+                         "non_attack_causes": list, "past_time_words": list, "disarmament_modifiers": list,
+                         "campaign_triggers": list, "downing_particles": list, "throw_verbs": list,
+                         "non_victim_objects": list, "violence_nouns": list,
+                         "launch_target_preps": list},
         **numbers.RULE_FILE,
     }
     categories = {"strikes.json": {"target_categories": contract_values(Target, "category")}}
@@ -103,11 +110,19 @@ class StrikeComponent(RuleComponent):
         self.non_attack_causes = set(r["non_attack_causes"])
         self.past_time = set(r["past_time_words"])
         self.disarmament = set(r["disarmament_modifiers"])
+        self.campaigns = set(r["campaign_triggers"])
+        self.downing_particles = set(r["downing_particles"])
+        self.throw_verbs = set(r["throw_verbs"])
+        self.non_victims = set(r["non_victim_objects"])
+        self.violence_nouns = set(r["violence_nouns"])
+        self.launch_target_preps = set(r["launch_target_preps"])  # not "at [the request of]"
 
     def process(self, doc: Doc) -> Doc:
         matches = self.matches(doc)
         # attack verbs anywhere in the document: a strike noun's governing verb is one of them
         verbs = {tokens[0] for r, tokens in matches if r.resolver in VERB_RESOLVERS}
+        layout = line_layout(doc)
+        matches = [m for m in matches if role_at(layout, doc[m[1][0]].idx) == "prose"]  # not "Tags Idlib air strikes"
         anchors = sorted({tokens[0] for _, tokens in matches})
         by_anchor: dict[int, list[Match]] = {}
         for m in matches:
@@ -117,7 +132,8 @@ class StrikeComponent(RuleComponent):
             found.extend(self.sentence_strikes(doc, [m for i in hits for m in by_anchor[i]], verbs))
         out = []
         named: dict[str, str] = {}  # claim id -> the last attacker named in it
-        for n, s in enumerate(sorted(found, key=lambda s: s["trigger"]["start"]), 1):
+        for s in sorted(found, key=lambda s: s["trigger"]["start"]):
+            same_as = self.repeated(s, out) if s["definite"] else None
             claim_id, source = attribution(doc, s["trigger"]["start"], s["trigger"]["end"])
             self.name_from_source(s["attacker"], source)
             s["attacker"] = self.pronoun_antecedent(s["attacker"], named.get(claim_id) if claim_id else None)
@@ -125,12 +141,28 @@ class StrikeComponent(RuleComponent):
                 named[claim_id] = s["attacker"]["name"]
             spans = [v for v in s.values() if isinstance(v, dict)]
             lo, hi = min(v["start"] for v in spans), max(v["end"] for v in spans)
-            out.append(new_record("strike", n, s["rule"], evidence(doc, lo, hi), trigger=s["trigger"],
+            out.append(new_record("strike", len(out) + 1, s["rule"], evidence(doc, lo, hi), trigger=s["trigger"],
                                   attacker=s["attacker"], target=s["target"], place=s["place"], count=s["count"],
                                   source=source, claim=claim_id, hypothetical=s["hypothetical"],
-                                  negated=s["negated"]))
+                                  negated=s["negated"], same_as=same_as))
         doc._.claimx_strikes = out
         return doc
+
+    @staticmethod
+    def repeated(strike: dict, earlier: list[dict]) -> str | None:
+        """The id of the first mention of the strike a definite mention ("the strikes", "the
+        Russian raid on the market") repeats: the nearest earlier first mention whose attacker,
+        target and place do not differ from its own (repeats say less: they are not compared)."""
+        def differ(a: dict | None, b: dict | None, key: str) -> bool:
+            return a is not None and b is not None and a[key].lower().removeprefix("the ") != \
+                b[key].lower().removeprefix("the ")
+        for r in reversed(earlier):
+            if r["same_as"]:
+                continue
+            if not (differ(strike["attacker"], r["attacker"], "name") or differ(strike["target"], r["target"], "text")
+                    or differ(strike["place"], r["place"], "text")):
+                return r["id"]
+        return None
 
     # ---- triggers --------------------------------------------------------------------------
     def sentence_strikes(self, doc: Doc, matches: list[Match], verbs: set[int]) -> list[dict]:
@@ -138,7 +170,10 @@ class StrikeComponent(RuleComponent):
         of the verb that governs them; then attack verbs not already folded into one."""
         out = []
         folded: set[int] = set()  # verbs whose strike noun already carries the event
-        done: set[int] = set()
+        # a strike noun that starts another's trigger is part of it ("bombing attacks")
+        nouns = {tokens[0] for rule, tokens in matches if rule.resolver == "noun_strike"}
+        done = {i for i in nouns if doc[i].head.i in nouns and trigger_start(doc[i].head, self.trigger_modifiers).i
+                <= i < doc[i].head.i}
         for rule, tokens in matches:
             t = doc[tokens[0]]
             if rule.resolver == "noun_strike" and t.i not in done:
@@ -149,6 +184,9 @@ class StrikeComponent(RuleComponent):
             elif rule.resolver == "weapon_strike" and t.i not in done:
                 folded.add(t.head.i)
                 rec = self.weapon_strike(t)
+            elif rule.resolver == "weapon_participle" and t.i not in done:
+                folded.add(tokens[1])
+                rec = self.weapon_participle(t, doc[tokens[1]])
             else:
                 continue
             done.add(t.i)
@@ -158,7 +196,10 @@ class StrikeComponent(RuleComponent):
             t = doc[tokens[0]]
             if rule.resolver in VERB_RESOLVERS and t.i not in folded and t.i not in done:
                 done.add(t.i)
-                rec = self.verb_strike(t, checked=rule.resolver == "verb_strike_on_military_target")
+                if rule.resolver == "violence_verb":
+                    rec = self.violence_strike(t, doc[tokens[-1]])
+                else:
+                    rec = self.verb_strike(t, checked=rule.resolver == "verb_strike_on_military_target")
                 if rec:
                     out.append({**rec, "rule": rule.id})
         return out
@@ -180,7 +221,7 @@ class StrikeComponent(RuleComponent):
 
     def noun_strike(self, t: Token, verb: Token | None) -> dict | None:
         doc = t.doc
-        attacker = None
+        attacker = named_place = None
         target = self.verb_object(verb) if verb is not None else None
         preps = self.target_preps | ({"of"} if t.lower_ in self.of_targets else set()) | (
             {"between", "with"} if t.lower_ in self.weak else set())
@@ -192,21 +233,28 @@ class StrikeComponent(RuleComponent):
                 target = first_child(c, ("pobj",), TIME_ENTS)
             elif c.dep_ == "acl" and c.lemma_.lower() in self.aim_verbs and target is None:
                 target = first_child(c, ("dobj",)) or prep_object(c, self.target_preps)
+            elif c.dep_ == "compound" and c.ent_type_ == "GPE" and c.lower_ not in self.names:
+                named_place = c  # "the Syria attack", "an Idlib strike": where, not who
             elif c.dep_ in ("amod", "compound", "poss", "nmod") and self.attacker_like(c):
                 attacker = c
             elif c.dep_ == "prep" and c.lower_ == "by" and attacker is None:
                 attacker = first_child(c, ("pobj",))
-        if attacker is None and t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in self.launch_verbs:
-            attacker = subject(t.head)
-        place = place_of(t, self.place_preps)
+        if t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in self.launch_verbs:
+            attacker = attacker or subject(t.head)
+            if target is None and not blamed:  # "launched an assault [on X]": the parser hangs it on the verb
+                target = prep_object(t.head, self.launch_target_preps)
+        place = place_of(t, self.place_preps) or named_place
         if place is None and t.dep_ in ("dobj", "nsubj", "pobj"):
             place = place_of(t.head, self.place_preps)
         count = self.count(t)
-        if target is None and attacker is None and place is None and count is None and not blamed:
+        rec = self.record(doc, self.trigger_span(t), t if verb is None else verb, attacker, target, place, count)
+        if rec is not None:
             det = next((c.lower_ for c in t.children if c.dep_ == "det"), None)
-            if det in self.back_references or t.dep_ in ("nsubj", "nsubjpass") and det is None and t.tag_ == "NNS":
-                return None  # a back-reference: "the strikes", "The attacks also raised ..."
-        return self.record(doc, self.trigger_span(t), t if verb is None else verb, attacker, target, place, count)
+            # "the strikes", "The attacks also raised ...": a repeat of a strike reported before it,
+            # if one was (process decides); "the Russian raid on X" may repeat one too
+            rec["definite"] = det in self.back_references or det is None and t.tag_ == "NNS" and t.dep_ in (
+                "nsubj", "nsubjpass")
+        return rec
 
     def weapon_strike(self, weapon: Token) -> dict | None:
         verb = weapon.head
@@ -214,10 +262,39 @@ class StrikeComponent(RuleComponent):
         return self.record(weapon.doc, (verb.idx, weapon.idx + len(weapon.text)), verb, subject(verb), target,
                            place_of(verb, self.place_preps), self.count(weapon))
 
+    def weapon_participle(self, weapon: Token, verb: Token) -> dict | None:
+        """"A rocket launched at the village": a strike only with what the weapon was sent at."""
+        target = prep_object(verb, self.target_preps)
+        if target is None:
+            return None
+        start = trigger_start(weapon, self.trigger_modifiers)
+        return self.record(weapon.doc, (start.idx, verb.idx + len(verb.text)), verb, agent_of(verb), target,
+                           place_of(verb, self.place_preps), self.count(weapon))
+
+    def violence_strike(self, v: Token, last: Token) -> dict | None:
+        """Physical violence ("stabbed", "executed", "opened fire on", "set fire to", "hurled
+        stones at"): a strike only with its victim or target; `last` ends the trigger ("fire")."""
+        if last.i != v.i:  # "opened fire on X", "set fire to X"
+            target = prep_object(v, self.target_preps | {"to"}) or prep_object(last, self.target_preps | {"to"})
+        elif v.lemma_.lower() in self.throw_verbs:  # "hurled stones at X": the stones are no target
+            target = prep_object(v, self.target_preps)
+        else:
+            target = self.verb_object(v)
+            if target is not None and target.lemma_.lower() in self.non_victims:
+                return None  # "executed the plan"
+        if target is None:
+            return None
+        return self.record(v.doc, (v.idx, last.idx + len(last.text)), v, subject(v), target,
+                           place_of(v, self.place_preps), self.count(target))
+
     def verb_strike(self, v: Token, checked: bool = False) -> dict | None:
         """An attack verb's strike; `checked` verbs ("hit", "destroy") only with a target of a
         known category, or a military attacker and some target."""
+        if any(c.dep_ == "prt" and c.lower_ in self.downing_particles for c in v.children):
+            return None  # "shot down a jet": an aircraft downed, not a strike on a target
         found = self.verb_object(v)
+        if found is None and v.lower_ in self.weak:  # "protesters clashing [with police]"
+            found = prep_object(v, ("with",))
         target = self.what_was_hit(v, found)
         fired = found is not None and target is None and v.lemma_.lower() in self.instrument_verbs
         attacker = self.actor(subject(v))
@@ -238,9 +315,13 @@ class StrikeComponent(RuleComponent):
         target = self.what_was_hit(anchor, target)
         if place is not None and target is not None and place.i in {x.i for x in target.subtree}:
             place = None
-        if text_of(doc)[trigger[0] : trigger[1]].lower().split()[-1] in self.weak and (
-            target is None or self.category(target) == "other"):
+        words = text_of(doc)[trigger[0] : trigger[1]].lower().split()
+        if words[-1] in self.weak and (target is None or self.category(target) == "other"):
             return None  # "fierce clashes", "fight terrorism": fighting, not a strike on something
+        if words[-1] in self.campaigns and len(words) == 1 and target is None:
+            return None  # "the offensive", "its military campaign in Syria": no "air campaign", nothing hit
+        if words[-1] in self.violence_nouns and target is None:
+            return None  # "the massacre in Houla" names no victim
         return {
             "trigger": char_span(doc, *trigger),
             "attacker": self.attacker_span(attacker) if attacker is not None else None,
@@ -250,6 +331,7 @@ class StrikeComponent(RuleComponent):
             "hypothetical": not self.dated_past(anchor) and hypothetical(
                 anchor, self.hyp_aux, self.conditionals, self.hyp_gov, levels=4),
             "negated": negated(anchor),
+            "definite": False,
         }
 
     # ---- arguments -------------------------------------------------------------------------
@@ -277,8 +359,8 @@ class StrikeComponent(RuleComponent):
         """`target` unless it is not what `v` hit: a reflexive ("detonated themselves"), the
         weapon of a verb that uses one ("a car bomb was detonated", "a missile fired by ..."), or
         weapons being disarmed ("destroy its chemical weapons")."""
-        if target is None or target.lower_ in self.reflexives:
-            return None
+        if target is None or target.lower_ in self.reflexives or target.lower_ in self.pronouns:
+            return None  # "detonated themselves"; "it was hit", "attack us": no target a reader can use
         if target.lower_ in self.weapons and v.lemma_.lower() in self.instrument_verbs:
             return None
         if target.lemma_.lower() == "weapon" and any(c.lower_ in self.disarmament for c in target.children):
@@ -322,7 +404,7 @@ class StrikeComponent(RuleComponent):
         return self.known_name(text) or (text[4:] if text.lower().startswith("the ") else text)
 
     def target_span(self, t: Token) -> dict:
-        return tokens_span(t.doc, *target_phrase(t), category=self.category(t))
+        return tokens_span(t.doc, *target_phrase(t, self.weapons), category=self.category(t))
 
     def category(self, t: Token) -> str:
         return target_category(t, self.categories, self.actor_categories)

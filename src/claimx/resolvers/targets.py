@@ -36,10 +36,21 @@ def target_of(verb: Token, relative_pronouns: Collection[str], object_preps: Col
     return prep_object(verb, object_preps)
 
 
-def target_phrase(t: Token) -> tuple[Token, Token]:
-    """First and last word of a target: its contiguous phrase without trailing clauses,
-    conjunctions or punctuation at its edges."""
-    dropped = {x.i for c in t.children if c.dep_ in ("relcl", "acl") and c.i > t.i for x in c.subtree}
+def trailing_clauses(t: Token, instruments: Collection[str] = ()) -> set[int]:
+    """The words after a target's head that are not the target: its own participle or relative
+    clause, a relative clause anywhere inside it ("towns, such as Rastan, [which are in areas ...]"),
+    an agent the parser hung on it ("guards [by suspected attackers]") and the weapon it was hit
+    with ("the neighborhood [with rocket shells]", `instruments` naming weapons)."""
+    return {x.i for c in t.subtree if c.i > t.i and (
+        c.dep_ == "relcl" or c.dep_ == "acl" and c.head.i == t.i or c.dep_ == "prep" and (
+            c.lower_ == "by" or c.lower_ == "with" and any(o.lower_ in instruments for o in c.children)))
+            for x in c.subtree}
+
+
+def target_phrase(t: Token, instruments: Collection[str] = ()) -> tuple[Token, Token]:
+    """First and last word of a target: its contiguous phrase without what trailing_clauses
+    drops, conjunctions or punctuation at its edges."""
+    dropped = trailing_clauses(t, instruments)
     last = t
     for x in t.subtree:
         if x.i not in dropped and x.i == last.i + 1:
@@ -55,7 +66,7 @@ def target_phrase(t: Token) -> tuple[Token, Token]:
 def target_category(t: Token, categories: Mapping[str, str], actor_categories: Mapping[str, str]) -> str:
     """The target's category: an actor word in its phrase ("rebel positions": rebels), else its
     head word's category, a place for a place entity, militants for a group named with one."""
-    inner = {x.i for c in t.children if c.dep_ in ("relcl", "acl") and c.i > t.i for x in c.subtree}
+    inner = trailing_clauses(t)
     words = [x for x in t.subtree if x.i not in inner and (x.i <= t.i or x.dep_ in ("prep", "pobj", "compound",
                                                                                     "conj"))][:12]
     for x in words:
