@@ -109,6 +109,13 @@ def test_strike_targets_disputed_between_sources():
     assert [(g.kind, g.status) for g in groups] == [("strike", "disputed")]
 
 
+def test_a_repeat_mention_of_a_strike_is_not_a_second_member():
+    repeat = {**strike("a", "s2", "Russian defense ministry", "militants"), "same_as": "s1"}
+    groups = group_records([strike("a", "s1", "Russian defense ministry", "militants"), repeat,
+                            strike("b", "s1", "Ahmet Davutoglu", "rebels")])
+    assert [[(m.record["doc"], m.record["id"]) for m in g.members] for g in groups] == [[("a", "s1"), ("b", "s1")]]
+
+
 runner = CliRunner()
 
 

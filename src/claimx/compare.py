@@ -187,7 +187,7 @@ def casualty_key(record: dict) -> dict:
 def group_records(records: Iterable[dict], kinds: Iterable[str] = ("casualty", "strike")) -> list[Group]:
     """Every casualty figure lands in exactly one group: one per quantity within an incident,
     running totals by country and year, figures whose incident cannot be told alone. Strikes
-    with a target are grouped by incident. Groups come out disputed first, then by size."""
+    with a target are grouped by incident, each once (a repeat mention, `same_as`, is left out). Groups come out disputed first, then by size."""
     kinds = set(kinds)
     records = [r for r in records if r.get("kind") in kinds]
     groups: dict[tuple, Group] = {}
@@ -195,8 +195,8 @@ def group_records(records: Iterable[dict], kinds: Iterable[str] = ("casualty", "
     for n, inc in enumerate(link(records)):
         for r in inc.records:
             linked.add(id(r))
-            if r["kind"] == "strike" and not r.get("target"):
-                continue
+            if r["kind"] == "strike" and (not r.get("target") or r.get("same_as")):
+                continue  # a strike is shown by its first mention in an article, with what it hit
             key = casualty_key(r) if r["kind"] == "casualty" else {}
             group = groups.setdefault((n, r["kind"], tuple(sorted(key.items()))), Group(r["kind"], key, incident=inc))
             group.add(r)
