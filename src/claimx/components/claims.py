@@ -81,6 +81,7 @@ class ClaimComponent(RuleComponent):
         self.close_marks = set(rules["quotes"]["close"])
         self.quote_marks = self.open_marks | self.close_marks
         self.mark_pattern = re.compile("|".join(map(re.escape, sorted(self.quote_marks | {"\n"}))))
+        self.doubled_mark = re.compile(re.escape(rules["quotes"]["doubled"]))
 
     def process(self, doc: Doc) -> Doc:
         doc._.claimx_claims = _DocClaims(self, doc).run()
@@ -93,7 +94,8 @@ class _DocClaims:
     def __init__(self, rules: ClaimComponent, doc: Doc):
         self.r = rules
         self.doc = doc
-        self.text = text_of(doc)
+        # quote marks as single characters (offsets unchanged) for the quote resolvers
+        self.text = resolvers.single_marks(text_of(doc), rules.doubled_mark, '"')
         self.starts = doc.to_array([IDX]).tolist() if len(doc) else []
         self.matched: dict[str, list[Match]] = {}  # resolver -> its rules' matches, in text order
         for m in rules.matches(doc):

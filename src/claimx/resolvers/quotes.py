@@ -147,3 +147,13 @@ def opens_clause(text: str, q: Quote) -> bool:
     colon, comma or dash, not mid-phrase ('the banner of the "Free Syrian Army"')."""
     before = text[: q.start - 1].rstrip(" \t")
     return not before or before[-1] in "\n.:,;?!—–-\"”" or before.endswith("--")
+
+
+def single_marks(text: str, doubled: re.Pattern, mark: str) -> str:
+    """`text` with each doubled-apostrophe quote mark (`''It is,'' he said`, a newspaper style)
+    written as one `mark` beside the quoted words and a space on its other side: same length,
+    so offsets hold. An opening one follows a space, a line start or a bracket."""
+    def one(m: re.Match) -> str:
+        opening = m.start() == 0 or text[m.start() - 1].isspace() or text[m.start() - 1] in "([—–-"
+        return " " + mark if opening else mark + " "
+    return doubled.sub(one, text)
