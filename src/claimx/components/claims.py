@@ -180,8 +180,10 @@ class _DocClaims:
             t = self.doc[tokens[0]]
             if t.i in used_cues or self.skipped(t.idx):
                 continue
-            content = resolvers.reported_content(t, trim=self.r.content_trim, addressee_verbs=self.r.addressee_verbs,
-                                       object_cue=self.cues[t.i].label == "OBJECT_CUE", opens_claim=self.opens_claim)
+            around = resolvers.parenthetical_content(t, self.r.content_trim)  # "A, X said, B": the cue is inside
+            content = around or resolvers.reported_content(
+                t, trim=self.r.content_trim, addressee_verbs=self.r.addressee_verbs,
+                object_cue=self.cues[t.i].label == "OBJECT_CUE", opens_claim=self.opens_claim)
             if content is None:
                 continue
             subj = self.speaker(t)
@@ -191,7 +193,7 @@ class _DocClaims:
                     content = self.trimmed(t.sent.start, subj.left_edge.i - 1) or content
             if subj is None or subj.lower_ == "it" and any(c.dep_ == "auxpass" for c in t.children):
                 continue
-            if content[0] <= subj.idx < content[1]:
+            if content[0] <= subj.idx < content[1] and not around:
                 continue  # the "subject" is inside what is reported: a misparse
             found.append(Found([content], t, None, resolvers.phrase_of(subj), self.quote_kind(content), rule=rule.id))
         return found

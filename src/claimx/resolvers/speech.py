@@ -137,3 +137,20 @@ def quote_kind(text: str, open_marks: Collection[str], close_marks: Collection[s
     if text[:1] in open_marks and text[-1:] in close_marks and marks == 2:
         return "direct"
     return "mixed"
+
+
+def parenthetical_content(cue: Token, trim: Collection[str]) -> tuple[int, int] | None:
+    """The whole clause around an attribution set off by commas inside it ("Acts of protest,
+    Mr. Obama said, are acts of patriotism"; "Many were older, she said, and ..."): the cue
+    hangs on the clause's verb as a parataxis with words of that clause on both sides."""
+    head = cue.head
+    if cue.dep_ != "parataxis" or head.pos_ not in ("VERB", "AUX") or first_child(cue, ("ccomp",)) is not None:
+        return None
+    words = [x.i for x in cue.subtree if not x.is_punct]
+    first, last = words[0], words[-1]
+    doc = cue.doc
+    if first - 1 <= head.left_edge.i or last + 2 > head.right_edge.i:
+        return None  # nothing of the clause before or after it: "Y, X said." is `reported_content`'s
+    if doc[first - 1].text != "," or doc[last + 1].text != ",":
+        return None
+    return trimmed(doc, head.left_edge.i, head.right_edge.i, trim)
