@@ -140,7 +140,7 @@ class _DocClaims:
             parts = [(q.start, q.end)]
             kind = "direct"
             if cue is not None:
-                j = resolvers.next_part(self.text, cue, quotes, i)
+                j = resolvers.next_part(self.text, cue, quotes, i, self.is_cue)
                 if j is not None:
                     parts.append((quotes[j].start, quotes[j].end))
                     covered.add(j)
