@@ -97,6 +97,7 @@ class _DocClaims:
         # quote marks as single characters (offsets unchanged) for the quote resolvers
         self.text = resolvers.single_marks(text_of(doc), rules.doubled_mark, '"')
         self.starts = doc.to_array([IDX]).tolist() if len(doc) else []
+        self.quotes: list[Quote] = []  # found in `run`
         self.matched: dict[str, list[Match]] = {}  # resolver -> its rules' matches, in text order
         for m in rules.matches(doc):
             self.matched.setdefault(m[0].resolver, []).append(m)
@@ -195,8 +196,22 @@ class _DocClaims:
                 continue
             if content[0] <= subj.idx < content[1] and not around:
                 continue  # the "subject" is inside what is reported: a misparse
-            found.append(Found([content], t, None, resolvers.phrase_of(subj), self.quote_kind(content), rule=rule.id))
+            parts = [content] + self.quote_continuing(t, content)
+            found.append(Found(parts, t, None, resolvers.phrase_of(subj), self.quote_kind(content), rule=rule.id))
         return found
+
+    def quote_continuing(self, cue: Token, content: tuple[int, int]) -> list[tuple[int, int]]:
+        """The quote that goes on after the attribution of a content ending in a quote
+        ('Both parties "saw Burma as ...," said Victor Cha, who served .... "In that sense, ..."'),
+        as a second part; else nothing."""
+        if content[1] > cue.idx:
+            return []
+        k = next((k for k, q in enumerate(self.quotes)
+                  if q.close is not None and content[1] - 2 <= q.close < content[1]), None)
+        if k is None:
+            return []
+        j = resolvers.next_part(self.text, cue, self.quotes, k, self.is_cue)
+        return [] if j is None else [(self.quotes[j].start, self.quotes[j].end)]
 
     def tagged_as_noun(self, used_cues: set[int]) -> list[Found]:
         """"The Times and the Journal report that ...", "Activists claim that ...": a plural
@@ -265,6 +280,7 @@ class _DocClaims:
         quotes = []
         if "quote_with_cue" in self.r.scanners:
             quotes = resolvers.find_quotes(self.text, self.r.open_marks, self.r.close_marks, self.r.mark_pattern)
+        self.quotes = quotes
         direct, used, orphans = self.direct(quotes)
         quoted = [part for f in direct for part in f.content if f.quote == "direct"]
         quoted += [(q.start, q.end) for q in orphans]
