@@ -59,7 +59,8 @@ class ClaimComponent(RuleComponent):
     """Sets `doc._.claimx_claims`: a list of claim dicts in the claimx/1 shape (minus `doc`)."""
 
     kind = "claim"
-    resolvers = frozenset({"quote_with_cue", "reported_speech", "noun_cue_speech", "according_to", "colon_heading"})
+    resolvers = frozenset({"quote_with_cue", "reported_speech", "noun_cue_speech", "according_to", "colon_heading",
+                           "object_content"})
     word_files = {"claims.json": {"speaker_types": dict, "addressee_verbs": list, "quotes": dict, "pronouns": list,
                                   "person_pronouns": list, "determiners": list, "relative_pronouns": list,
                                   "content_trim": list}}
@@ -103,6 +104,8 @@ class _DocClaims:
             self.matched.setdefault(m[0].resolver, []).append(m)
         # cue verbs: what a quote's or a clause's attribution hangs on
         self.cues = {tokens[0]: rule for rule, tokens in self.matched.get("reported_speech", ())}
+        # cues whose direct object can be what is said when they have no clause
+        self.object_cues = {tokens[0]: rule for rule, tokens in self.matched.get("object_content", ())}
         self.roles = line_layout(doc)
         self.speaker = partial(resolvers.speaker, relative_pronouns=rules.relative_pronouns, is_cue=self.is_cue,
                                plausible=partial(resolvers.plausible_speaker, speaker_heads=rules.speaker_type))
@@ -185,6 +188,9 @@ class _DocClaims:
             content = around or resolvers.reported_content(
                 t, trim=self.r.content_trim, addressee_verbs=self.r.addressee_verbs,
                 object_cue=self.cues[t.i].label == "OBJECT_CUE", opens_claim=self.opens_claim)
+            if content is None and t.i in self.object_cues:  # "the firm announced a buyback"
+                content = resolvers.object_content(t, self.r.content_trim, self.r.pronouns | self.r.determiners)
+                rule = self.object_cues[t.i]
             if content is None:
                 continue
             subj = self.speaker(t)

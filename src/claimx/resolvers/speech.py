@@ -154,3 +154,13 @@ def parenthetical_content(cue: Token, trim: Collection[str]) -> tuple[int, int] 
     if doc[first - 1].text != "," or doc[last + 1].text != ",":
         return None
     return trimmed(doc, head.left_edge.i, head.right_edge.i, trim)
+
+
+def object_content(cue: Token, trim: Collection[str], pronouns: Collection[str]) -> tuple[int, int] | None:
+    """A noun phrase as what is said: the cue's direct object after it ("the firm announced a
+    buyback", "Clinton mentioned disparaging remarks Trump had made"), not a bare pronoun
+    ("said it")."""
+    obj = next((c for c in cue.rights if c.dep_ == "dobj"), None)
+    if obj is None or obj.lower_ in pronouns and obj.n_lefts + obj.n_rights == 0:
+        return None
+    return trimmed(cue.doc, obj.left_edge.i, obj.right_edge.i, trim)
