@@ -191,6 +191,8 @@ class _DocClaims:
             if content is None and t.i in self.object_cues:  # "the firm announced a buyback"
                 content = resolvers.object_content(t, self.r.content_trim, self.r.pronouns | self.r.determiners)
                 rule = self.object_cues[t.i]
+            if content is None:  # "was first reported by the Post"
+                content = resolvers.passive_content(t, self.r.content_trim, self.r.pronouns | self.r.determiners)
             if content is None:
                 continue
             subj = self.speaker(t)

@@ -164,3 +164,13 @@ def object_content(cue: Token, trim: Collection[str], pronouns: Collection[str])
     if obj is None or obj.lower_ in pronouns and obj.n_lefts + obj.n_rights == 0:
         return None
     return trimmed(cue.doc, obj.left_edge.i, obj.right_edge.i, trim)
+
+
+def passive_content(cue: Token, trim: Collection[str], pronouns: Collection[str]) -> tuple[int, int] | None:
+    """A passive cue with a by-phrase says its subject: "The registration issue was first
+    reported by The Washington Post" (the speaker is the agent); not a bare pronoun ("it was
+    declared by")."""
+    said = first_child(cue, ("nsubjpass",))
+    if said is None or agent_of(cue) is None or said.lower_ in pronouns and not (said.n_lefts or said.n_rights):
+        return None
+    return trimmed(cue.doc, said.left_edge.i, said.right_edge.i, trim)
