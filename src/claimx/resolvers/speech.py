@@ -32,6 +32,9 @@ def speaker(cue: Token, *, relative_pronouns: Collection[str], is_cue: Callable[
     said_by = argument(cue, ("nsubj",), relative_pronouns)
     if said_by is None:
         said_by = agent_of(cue)
+    if said_by is None and cue.dep_ == "acl" and cue.tag_ == "VBG" and (
+            plausible(cue.head) or cue.head.dep_ == "pobj" and cue.head.head.lower_ == "with"):
+        return participle_speaker(cue)
     if said_by is None and depth < 3 and cue.dep_ in SHARED_SUBJECT_DEPS and cue.head.pos_ in ("VERB", "AUX"):
         head = cue.head
         own = first_child(head, ("nsubj",))
@@ -40,6 +43,19 @@ def speaker(cue: Token, *, relative_pronouns: Collection[str], is_cue: Callable[
             head = head.head
         return speaker(head, relative_pronouns=relative_pronouns, is_cue=is_cue, plausible=plausible, depth=depth + 1)
     return said_by
+
+
+def participle_speaker(cue: Token) -> Token:
+    """Who says it when a participle cue hangs on a noun that can speak or follows "with": the
+    noun ("with surveys showing ...", "a statement saying ..."), or, for one a verb puts out
+    ("the ministry released a memo arguing ...", "issued a statement calling ..."), that verb's
+    subject."""
+    noun = cue.head
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        issuer = first_child(noun.head, ("nsubj",))
+        if issuer is not None:
+            return issuer
+    return noun
 
 
 def plausible_speaker(t: Token, speaker_heads: Collection[str]) -> bool:
