@@ -283,6 +283,22 @@ class _DocClaims:
                                    {"headline": True}, rule=rule.id))
         return found
 
+    def outermost(self, found: list[Found]) -> list[Found]:
+        """Without the claims whose cue is inside what another claim reports after its cue
+        ("aides said he believes rates will rise", "she said professors would dismiss her
+        proposals"): the content is the whole reported clause, and its speaker the outer one.
+        Inside a content the attribution closes ("X said Y, agencies reported") only the claims
+        of object cues go ("Y, accusing Z of ..., X said")."""
+        def within(f: Found, g: Found) -> bool:
+            return f.cue is not None and g is not f and g.content[0][0] <= f.cue.idx < g.content[-1][1]
+
+        def nested(f: Found, g: Found) -> bool:
+            if not within(f, g) or within(g, f):
+                return False
+            return self.cues[f.cue.i].label == "OBJECT_CUE" or g.cue is not None and g.cue.idx < g.content[0][0]
+        return [f for f in found
+                if not (f.cue is not None and f.cue.i in self.cues and any(nested(f, g) for g in found))]
+
     # ---- speakers ------------------------------------------------------------------------
     def run(self) -> list[dict]:
         quotes = []
@@ -294,7 +310,7 @@ class _DocClaims:
         quoted += [(q.start, q.end) for q in orphans]
         others = self.indirect(used) + self.tagged_as_noun(used) + self.according_to() + self.colon_headings()
         others = [f for f in others if not (f.cue is not None and any(s <= f.cue.idx < e for s, e in quoted))]
-        found = direct + others  # a claim quoted inside a quote belongs to the quote's speaker
+        found = direct + self.outermost(others)  # a claim quoted inside a quote belongs to the quote's speaker
         found += self.continuations(found, orphans)
         found.sort(key=lambda f: (f.content[0][0], f.content[-1][1]))
         kept: list[Found] = []

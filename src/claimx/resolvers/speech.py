@@ -190,3 +190,4 @@ def passive_content(cue: Token, trim: Collection[str], pronouns: Collection[str]
     if said is None or agent_of(cue) is None or said.lower_ in pronouns and not (said.n_lefts or said.n_rights):
         return None
     return trimmed(cue.doc, said.left_edge.i, said.right_edge.i, trim)
+
