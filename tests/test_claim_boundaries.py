@@ -35,6 +35,10 @@ CASES = [
      "With surveys showing that voters are angry, the party changed course.", "voters are angry", "surveys"),
     ("claim.object_verb",
      "The strike killed 12 people, with state media confirming three deaths.", "three deaths", "state media"),
+    ("claim.nominal",  # a noun of saying with its sayer as possessive
+     "Contrary to his claim that people would learn nothing, the returns hold much.", "people would learn nothing",
+     None),
+    ("claim.nominal", "The senator's remarks about tariffs drew criticism.", "tariffs", "senator"),
     ("claim.say",  # a light verb: the document's issuer speaks
      "The ministry released a memo arguing that the rules were illegal.", "the rules were illegal", "ministry"),
 ]
@@ -83,6 +87,8 @@ def test_not_a_claim_of(extract, why, text, speaker):
     "He said it.",  # a bare pronoun is no content
     "It was declared by the court.",
     "The group called EB-5 raised money.",  # a past participle on a noun is no cue
+    "Her remarks on Saturday drew criticism.",  # a time is no content
+    "The remarks about tariffs drew criticism.",  # no sayer
 ])
 def test_no_noun_phrase_claim(extract, text):
     assert extract(text, "claim") == []

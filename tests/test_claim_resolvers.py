@@ -98,3 +98,13 @@ def test_a_split_quote_stops_where_a_cue_on_the_attribution_reports_the_next_quo
     quotes = resolvers.find_quotes(text, {'"'}, {'"'}, re.compile('"|\n'))
     assert resolvers.next_part(text, d[6], quotes, 0) == 1  # no cue known: joined
     assert resolvers.next_part(text, d[6], quotes, 0, is_cue=lambda t: t.text == "adding") is None
+
+
+def test_nominal_content_is_the_that_clause_or_the_topic_without_the_sentence_verb():
+    d = doc(["Her", "remarks", "about", "tariffs", "angered", "farmers"], [1, 1, 1, 2, 3, 4],
+            ["poss", "ROOT", "prep", "pobj", "acl", "dobj"])
+    start, end = resolvers.nominal_content(d[1], d[2], TRIM)
+    assert d.text[start:end] == "tariffs"
+    claim = doc(["his", "claim", "that", "people", "lose"], [1, 1, 4, 4, 1], ["poss", "ROOT", "mark", "nsubj", "acl"])
+    start, end = resolvers.nominal_content(claim[1], claim[2], TRIM)
+    assert claim.text[start:end] == "people lose"

@@ -60,7 +60,7 @@ class ClaimComponent(RuleComponent):
 
     kind = "claim"
     resolvers = frozenset({"quote_with_cue", "reported_speech", "noun_cue_speech", "according_to", "colon_heading",
-                           "object_content"})
+                           "object_content", "nominal_speech"})
     word_files = {"claims.json": {"speaker_types": dict, "addressee_verbs": list, "quotes": dict, "pronouns": list,
                                   "person_pronouns": list, "determiners": list, "relative_pronouns": list,
                                   "content_trim": list}}
@@ -238,6 +238,21 @@ class _DocClaims:
                 found.append(Found([content], t, None, said_by, self.quote_kind(content), rule=rule.id))
         return found
 
+    def nominal(self) -> list[Found]:
+        """"Her remarks about tariffs", "his claim that ...": a noun of saying whose sayer is its
+        possessive."""
+        found = []
+        for rule, tokens in self.matched.get("nominal_speech", ()):
+            noun, link = self.doc[tokens[0]], self.doc[tokens[-1]]
+            said_by = resolvers.first_child(noun, ("poss",))
+            if said_by is None or self.skipped(noun.idx):
+                continue
+            content = resolvers.nominal_content(noun, link, self.r.content_trim)
+            if content is not None:
+                found.append(Found([content], noun, None, resolvers.phrase_of(said_by), self.quote_kind(content),
+                                   rule=rule.id))
+        return found
+
     def according_to(self) -> list[Found]:
         found = []
         for rule, tokens in self.matched.get("according_to", ()):
@@ -308,7 +323,8 @@ class _DocClaims:
         direct, used, orphans = self.direct(quotes)
         quoted = [part for f in direct for part in f.content if f.quote == "direct"]
         quoted += [(q.start, q.end) for q in orphans]
-        others = self.indirect(used) + self.tagged_as_noun(used) + self.according_to() + self.colon_headings()
+        others = (self.indirect(used) + self.tagged_as_noun(used) + self.nominal() + self.according_to()
+                  + self.colon_headings())
         others = [f for f in others if not (f.cue is not None and any(s <= f.cue.idx < e for s, e in quoted))]
         found = direct + self.outermost(others)  # a claim quoted inside a quote belongs to the quote's speaker
         found += self.continuations(found, orphans)

@@ -191,3 +191,20 @@ def passive_content(cue: Token, trim: Collection[str], pronouns: Collection[str]
         return None
     return trimmed(cue.doc, said.left_edge.i, said.right_edge.i, trim)
 
+
+
+def nominal_content(noun: Token, link: Token, trim: Collection[str]) -> tuple[int, int] | None:
+    """What a noun of saying reports, from the word after it: the clause `link` ("that") opens
+    ("his claim that people would learn nothing"), or the object of the preposition `link`
+    ("her remarks about tariffs"), not a time."""
+    if link.dep_ == "mark":
+        clause = link.head
+        if clause.head.i != noun.i or clause.dep_ not in ("acl", "ccomp", "relcl"):
+            return None
+        return trimmed(noun.doc, clause.left_edge.i, clause.right_edge.i, trim)
+    said = first_child(link, ("pobj",), ("DATE", "TIME")) if link.dep_ == "prep" and link.head.i == noun.i else None
+    if said is None:  # nor a time: "remarks on Saturday"
+        return None
+    # a verb hanging on the topic is mostly the sentence's own ("remarks about tariffs angered farmers")
+    last = max([said.i] + [c.right_edge.i for c in said.rights if c.dep_ not in ("acl", "relcl")])
+    return trimmed(noun.doc, said.left_edge.i, last, trim)
