@@ -49,10 +49,12 @@ def test_parenthetical_attribution_reports_the_whole_clause():
 def test_object_content_is_the_direct_object_not_a_bare_pronoun():
     d = doc(["The", "firm", "announced", "a", "buyback", "."], [1, 2, 2, 4, 2, 2],
             ["det", "nsubj", "ROOT", "det", "dobj", "punct"])
-    start, end = resolvers.object_content(d[2], TRIM, {"it"})
+    start, end = resolvers.object_content(d[2], TRIM, {"it"}, lambda t: False)
     assert d.text[start:end] == "a buyback"
     bare = doc(["He", "said", "it"], [1, 1, 1], ["nsubj", "ROOT", "dobj"])
-    assert resolvers.object_content(bare[1], TRIM, {"it"}) is None
+    assert resolvers.object_content(bare[1], TRIM, {"it"}, lambda t: False) is None
+    inverted = doc(["Jets", "struck", "said", "a", "group"], [1, 2, 2, 4, 2], ["nsubj", "ccomp", "ROOT", "det", "dobj"])
+    assert resolvers.object_content(inverted[2], TRIM, {"it"}, lambda t: t.lower_ == "group") is None
 
 
 def test_passive_content_is_the_subject_of_a_cue_with_a_by_phrase():

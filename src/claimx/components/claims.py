@@ -107,8 +107,9 @@ class _DocClaims:
         # cues whose direct object can be what is said when they have no clause
         self.object_cues = {tokens[0]: rule for rule, tokens in self.matched.get("object_content", ())}
         self.roles = line_layout(doc)
+        self.plausible = partial(resolvers.plausible_speaker, speaker_heads=rules.speaker_type)
         self.speaker = partial(resolvers.speaker, relative_pronouns=rules.relative_pronouns, is_cue=self.is_cue,
-                               plausible=partial(resolvers.plausible_speaker, speaker_heads=rules.speaker_type))
+                               plausible=self.plausible)
 
     def is_cue(self, t: Token) -> bool:
         return t.i in self.cues
@@ -189,7 +190,8 @@ class _DocClaims:
                 t, trim=self.r.content_trim, addressee_verbs=self.r.addressee_verbs,
                 object_cue=self.cues[t.i].label == "OBJECT_CUE", opens_claim=self.opens_claim)
             if content is None and t.i in self.object_cues:  # "the firm announced a buyback"
-                content = resolvers.object_content(t, self.r.content_trim, self.r.pronouns | self.r.determiners)
+                content = resolvers.object_content(t, self.r.content_trim, self.r.pronouns | self.r.determiners,
+                                                   self.plausible)
                 rule = self.object_cues[t.i]
             if content is None:  # "was first reported by the Post"
                 content = resolvers.passive_content(t, self.r.content_trim, self.r.pronouns | self.r.determiners)
@@ -308,11 +310,17 @@ class _DocClaims:
             return f.cue is not None and g is not f and g.content[0][0] <= f.cue.idx < g.content[-1][1]
 
         def nested(f: Found, g: Found) -> bool:
-            if not within(f, g) or within(g, f):
+            if not within(f, g) or within(g, f) or self.subordinate(f.cue):
                 return False
             return self.cues[f.cue.i].label == "OBJECT_CUE" or g.cue is not None and g.cue.idx < g.content[0][0]
         return [f for f in found
                 if not (f.cue is not None and f.cue.i in self.cues and any(nested(f, g) for g in found))]
+
+    def subordinate(self, cue: Token) -> bool:
+        """A cue opening a clause of its own inside another ("..., while SANA said ...", "Aleppo,
+        where it said ..."): its claim stands beside the other."""
+        return any(c.dep_ == "mark" and c.lower_ not in self.r.content_trim or c.dep_ == "advmod" and c.tag_ == "WRB"
+                   for c in cue.children)
 
     # ---- speakers ------------------------------------------------------------------------
     def run(self) -> list[dict]:

@@ -172,12 +172,14 @@ def parenthetical_content(cue: Token, trim: Collection[str]) -> tuple[int, int] 
     return trimmed(doc, head.left_edge.i, head.right_edge.i, trim)
 
 
-def object_content(cue: Token, trim: Collection[str], pronouns: Collection[str]) -> tuple[int, int] | None:
+def object_content(cue: Token, trim: Collection[str], pronouns: Collection[str],
+                   plausible: Callable[[Token], bool]) -> tuple[int, int] | None:
     """A noun phrase as what is said: the cue's direct object after it ("the firm announced a
     buyback", "Clinton mentioned disparaging remarks Trump had made"), not a bare pronoun
-    ("said it")."""
+    ("said it") nor a `plausible` speaker, which is an inverted attribution without its commas
+    ("... said a monitoring group")."""
     obj = next((c for c in cue.rights if c.dep_ == "dobj"), None)
-    if obj is None or obj.lower_ in pronouns and obj.n_lefts + obj.n_rights == 0:
+    if obj is None or obj.lower_ in pronouns and obj.n_lefts + obj.n_rights == 0 or plausible(obj):
         return None
     return trimmed(cue.doc, obj.left_edge.i, obj.right_edge.i, trim)
 
