@@ -112,13 +112,13 @@ def cue_before(doc: Doc, text: str, q: Quote, starts: list[int], is_cue: Callabl
 def next_part(text: str, cue: Token, quotes: list[Quote], index: int,
               is_cue: Callable[[Token], bool] = lambda t: False) -> int | None:
     """Index of the quote that continues a split quote after `cue`'s clause
-    (`"We struck," he said, "and will again."`), unless a cue of its own on the clause reports
-    it (`," he said, adding that "...`)."""
+    (`"We struck," he said, "and will again."`) in the same paragraph, unless a cue of its own
+    on the clause reports it (`," he said, adding that "...`)."""
     if index + 1 >= len(quotes):
         return None
     nxt = quotes[index + 1]
     end = max(x.idx + len(x.text) for x in cue.subtree)
-    if any(is_cue(c) and cue.i < c.i and c.idx < nxt.start for c in cue.children):
+    if any(is_cue(c) and cue.i < c.i and c.idx < nxt.start for c in cue.children) or "\n" in text[cue.idx : nxt.start]:
         return None
     between = text[end : nxt.start - 1]
     if len(between) <= 4 and "\n" not in between and between.strip() in (",", ".", ";", ""):
