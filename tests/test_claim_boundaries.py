@@ -92,3 +92,13 @@ def test_not_a_claim_of(extract, why, text, speaker):
 ])
 def test_no_noun_phrase_claim(extract, text):
     assert extract(text, "claim") == []
+
+
+@pytest.mark.parametrize(("text", "inner"), [
+    ("Regime TV reported the town was destroyed while state news agency SANA said that six people were killed.",
+     "six people were killed"),
+    ("Syrian television reported that planes had struck Aleppo, saying rebel positions had been targeted.",
+     "rebel positions had been targeted"),
+])
+def test_a_clause_of_its_own_keeps_its_claim_inside_another(extract, text, inner):
+    assert inner in [c["content"]["text"] for c in extract(text, "claim")]
