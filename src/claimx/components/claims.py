@@ -318,9 +318,9 @@ class _DocClaims:
 
     def subordinate(self, cue: Token) -> bool:
         """A cue opening a clause of its own inside another ("..., while SANA said ...", "Aleppo,
-        where it said ...", "one that it said killed ...", "..., saying ..."): its claim stands
+        where it said ...", "one that it said killed ...", "..., saying ...", "with X saying"): its claim stands
         beside the other."""
-        return cue.dep_ == "relcl" or cue.dep_ == "advcl" and cue.tag_ == "VBG" or any(
+        return cue.dep_ == "relcl" or cue.dep_ in ("advcl", "pcomp") and cue.tag_ == "VBG" or any(
             c.dep_ == "mark" and c.lower_ not in self.r.content_trim or c.dep_ == "advmod" and c.tag_ == "WRB"
             for c in cue.children)
 
