@@ -236,6 +236,7 @@ def test_no_claim_nested_in_a_claim_from_a_subject_that_says_nothing(extract, te
     assert speaker not in [c["speaker"]["text"] for c in claims]
 
 
-def test_a_nested_claim_with_a_speaker_stays(extract):
+def test_a_nested_attribution_is_inside_the_outer_content(extract):
     text = "The nurse said the doctors say these are typical symptoms of nerve gas victims."
-    assert [c["speaker"]["text"] for c in extract(text, "claim")] == ["The nurse", "the doctors"]
+    assert [(c["speaker"]["text"], c["content"]["text"]) for c in extract(text, "claim")] == [
+        ("The nurse", "the doctors say these are typical symptoms of nerve gas victims")]

@@ -187,7 +187,8 @@ def casualty_key(record: dict) -> dict:
 def group_records(records: Iterable[dict], kinds: Iterable[str] = ("casualty", "strike")) -> list[Group]:
     """Every casualty figure lands in exactly one group: one per quantity within an incident,
     running totals by country and year, figures whose incident cannot be told alone. Strikes
-    with a target are grouped by incident, each once (a repeat mention, `same_as`, is left out). Groups come out disputed first, then by size."""
+    with a target are grouped by incident, each once (a repeat mention, `same_as`, is left out).
+    Groups come out disputed first, then by size."""
     kinds = set(kinds)
     records = [r for r in records if r.get("kind") in kinds]
     groups: dict[tuple, Group] = {}

@@ -60,7 +60,8 @@ class ClaimComponent(RuleComponent):
     """Sets `doc._.claimx_claims`: a list of claim dicts in the claimx/1 shape (minus `doc`)."""
 
     kind = "claim"
-    resolvers = frozenset({"quote_with_cue", "reported_speech", "noun_cue_speech", "according_to", "colon_heading"})
+    resolvers = frozenset({"quote_with_cue", "reported_speech", "noun_cue_speech", "according_to", "colon_heading",
+                           "object_content", "nominal_speech"})
     word_files = {"claims.json": {"speaker_types": dict, "addressee_verbs": list, "quotes": dict, "pronouns": list,
                                   "person_pronouns": list, "determiners": list, "relative_pronouns": list,
                                   "content_trim": list}}
@@ -82,6 +83,7 @@ class ClaimComponent(RuleComponent):
         self.close_marks = set(rules["quotes"]["close"])
         self.quote_marks = self.open_marks | self.close_marks
         self.mark_pattern = re.compile("|".join(map(re.escape, sorted(self.quote_marks | {"\n"}))))
+        self.doubled_mark = re.compile(re.escape(rules["quotes"]["doubled"]))
 
     def process(self, doc: Doc) -> Doc:
         doc._.claimx_claims = _DocClaims(self, doc).run()
@@ -94,16 +96,21 @@ class _DocClaims:
     def __init__(self, rules: ClaimComponent, doc: Doc):
         self.r = rules
         self.doc = doc
-        self.text = text_of(doc)
+        # quote marks as single characters (offsets unchanged) for the quote resolvers
+        self.text = resolvers.single_marks(text_of(doc), rules.doubled_mark, '"')
         self.starts = doc.to_array([IDX]).tolist() if len(doc) else []
+        self.quotes: list[Quote] = []  # found in `run`
         self.matched: dict[str, list[Match]] = {}  # resolver -> its rules' matches, in text order
         for m in rules.matches(doc):
             self.matched.setdefault(m[0].resolver, []).append(m)
         # cue verbs: what a quote's or a clause's attribution hangs on
         self.cues = {tokens[0]: rule for rule, tokens in self.matched.get("reported_speech", ())}
+        # cues whose direct object can be what is said when they have no clause
+        self.object_cues = {tokens[0]: rule for rule, tokens in self.matched.get("object_content", ())}
         self.roles = line_layout(doc)
+        self.plausible = partial(resolvers.plausible_speaker, speaker_heads=rules.speaker_type)
         self.speaker = partial(resolvers.speaker, relative_pronouns=rules.relative_pronouns, is_cue=self.is_cue,
-                               plausible=partial(resolvers.plausible_speaker, speaker_heads=rules.speaker_type))
+                               plausible=self.plausible)
 
     def is_cue(self, t: Token) -> bool:
         return t.i in self.cues
@@ -139,7 +146,7 @@ class _DocClaims:
             parts = [(q.start, q.end)]
             kind = "direct"
             if cue is not None:
-                j = resolvers.next_part(self.text, cue, quotes, i)
+                j = resolvers.next_part(self.text, cue, quotes, i, self.is_cue)
                 if j is not None and not self.attributed_after(quotes[j]):
                     parts.append((quotes[j].start, quotes[j].end))
                     covered.add(j)
@@ -184,8 +191,16 @@ class _DocClaims:
             t = self.doc[tokens[0]]
             if t.i in used_cues or self.skipped(t.idx):
                 continue
-            content = resolvers.reported_content(t, trim=self.r.content_trim, addressee_verbs=self.r.addressee_verbs,
-                                       object_cue=self.cues[t.i].label == "OBJECT_CUE", opens_claim=self.opens_claim)
+            around = resolvers.parenthetical_content(t, self.r.content_trim)  # "A, X said, B": the cue is inside
+            content = around or resolvers.reported_content(
+                t, trim=self.r.content_trim, addressee_verbs=self.r.addressee_verbs,
+                object_cue=self.cues[t.i].label == "OBJECT_CUE", opens_claim=self.opens_claim)
+            if content is None and t.i in self.object_cues:  # "the firm announced a buyback"
+                content = resolvers.object_content(t, self.r.content_trim, self.r.pronouns | self.r.determiners,
+                                                   self.plausible)
+                rule = self.object_cues[t.i]
+            if content is None:  # "was first reported by the Post"
+                content = resolvers.passive_content(t, self.r.content_trim, self.r.pronouns | self.r.determiners)
             if content is None:
                 continue
             subj = self.speaker(t)
@@ -195,10 +210,24 @@ class _DocClaims:
                     content = self.trimmed(t.sent.start, subj.left_edge.i - 1) or content
             if subj is None or subj.lower_ == "it" and any(c.dep_ == "auxpass" for c in t.children):
                 continue
-            if content[0] <= subj.idx < content[1]:
+            if content[0] <= subj.idx < content[1] and not around:
                 continue  # the "subject" is inside what is reported: a misparse
-            found.append(Found([content], t, None, resolvers.phrase_of(subj), self.quote_kind(content), rule=rule.id))
+            parts = [content] + self.quote_continuing(t, content)
+            found.append(Found(parts, t, None, resolvers.phrase_of(subj), self.quote_kind(content), rule=rule.id))
         return found
+
+    def quote_continuing(self, cue: Token, content: tuple[int, int]) -> list[tuple[int, int]]:
+        """The quote that goes on after the attribution of a content ending in a quote
+        ('Both parties "saw Burma as ...," said Victor Cha, who served .... "In that sense, ..."'),
+        as a second part; else nothing."""
+        if content[1] > cue.idx:
+            return []
+        k = next((k for k, q in enumerate(self.quotes)
+                  if q.close is not None and content[1] - 2 <= q.close < content[1]), None)
+        if k is None:
+            return []
+        j = resolvers.next_part(self.text, cue, self.quotes, k, self.is_cue)
+        return [] if j is None else [(self.quotes[j].start, self.quotes[j].end)]
 
     def tagged_as_noun(self, used_cues: set[int]) -> list[Found]:
         """"The Times and the Journal report that ...", "Activists claim that ...": a plural
@@ -215,6 +244,21 @@ class _DocClaims:
             said_by = [x for x in before if not x.is_space]
             if content and said_by:
                 found.append(Found([content], t, None, said_by, self.quote_kind(content), rule=rule.id))
+        return found
+
+    def nominal(self) -> list[Found]:
+        """"Her remarks about tariffs", "his claim that ...": a noun of saying whose sayer is its
+        possessive."""
+        found = []
+        for rule, tokens in self.matched.get("nominal_speech", ()):
+            noun, link = self.doc[tokens[0]], self.doc[tokens[-1]]
+            said_by = resolvers.first_child(noun, ("poss",))
+            if said_by is None or self.skipped(noun.idx):
+                continue
+            content = resolvers.nominal_content(noun, link, self.r.content_trim)
+            if content is not None:
+                found.append(Found([content], noun, None, resolvers.phrase_of(said_by), self.quote_kind(content),
+                                   rule=rule.id))
         return found
 
     def according_to(self) -> list[Found]:
@@ -276,20 +320,43 @@ class _DocClaims:
         sign that nothing is said (unlike "claiming the lives of")."""
         return cue.tag_ == "VBG" and cue.i in self.cues and self.cues[cue.i].label == "CUE"
 
-    def plausible(self, t: Token) -> bool:
-        return resolvers.plausible_speaker(t, self.r.speaker_type)
+    def outermost(self, found: list[Found]) -> list[Found]:
+        """Without the claims whose cue is inside what another claim reports after its cue
+        ("aides said he believes rates will rise", "she said professors would dismiss her
+        proposals"): the content is the whole reported clause, and its speaker the outer one.
+        Inside a content the attribution closes ("X said Y, agencies reported") only the claims
+        of object cues go ("Y, accusing Z of ..., X said")."""
+        def within(f: Found, g: Found) -> bool:
+            return f.cue is not None and g is not f and g.content[0][0] <= f.cue.idx < g.content[-1][1]
+
+        def nested(f: Found, g: Found) -> bool:
+            if not within(f, g) or within(g, f) or self.subordinate(f.cue):
+                return False
+            return self.cues[f.cue.i].label == "OBJECT_CUE" or g.cue is not None and g.cue.idx < g.content[0][0]
+        return [f for f in found
+                if not (f.cue is not None and f.cue.i in self.cues and any(nested(f, g) for g in found))]
+
+    def subordinate(self, cue: Token) -> bool:
+        """A cue opening a clause of its own inside another ("..., while SANA said ...", "Aleppo,
+        where it said ...", "one that it said killed ...", "..., saying ...", "with X saying"): its claim stands
+        beside the other."""
+        return cue.dep_ == "relcl" or cue.dep_ in ("advcl", "pcomp") and cue.tag_ == "VBG" or any(
+            c.dep_ == "mark" and c.lower_ not in self.r.content_trim or c.dep_ == "advmod" and c.tag_ == "WRB"
+            for c in cue.children)
 
     # ---- speakers ------------------------------------------------------------------------
     def run(self) -> list[dict]:
         quotes = []
         if "quote_with_cue" in self.r.scanners:
             quotes = resolvers.find_quotes(self.text, self.r.open_marks, self.r.close_marks, self.r.mark_pattern)
+        self.quotes = quotes
         direct, used, orphans = self.direct(quotes)
         quoted = [part for f in direct for part in f.content if f.quote == "direct"]
         quoted += [(q.start, q.end) for q in orphans]
-        others = self.indirect(used) + self.tagged_as_noun(used) + self.according_to() + self.colon_headings()
+        others = (self.indirect(used) + self.tagged_as_noun(used) + self.nominal() + self.according_to()
+                  + self.colon_headings())
         others = [f for f in others if not (f.cue is not None and any(s <= f.cue.idx < e for s, e in quoted))]
-        found = direct + others  # a claim quoted inside a quote belongs to the quote's speaker
+        found = direct + self.outermost(others)  # a claim quoted inside a quote belongs to the quote's speaker
         found += self.continuations(found, orphans)
         found.sort(key=lambda f: (f.content[0][0], f.content[-1][1]))
         kept: list[Found] = []

@@ -109,13 +109,17 @@ def cue_before(doc: Doc, text: str, q: Quote, starts: list[int], is_cue: Callabl
     return None
 
 
-def next_part(text: str, cue: Token, quotes: list[Quote], index: int) -> int | None:
+def next_part(text: str, cue: Token, quotes: list[Quote], index: int,
+              is_cue: Callable[[Token], bool] = lambda t: False) -> int | None:
     """Index of the quote that continues a split quote after `cue`'s clause
-    (`"We struck," he said, "and will again."`)."""
+    (`"We struck," he said, "and will again."`) in the same paragraph, unless a cue of its own
+    on the clause reports it (`," he said, adding that "...`)."""
     if index + 1 >= len(quotes):
         return None
     nxt = quotes[index + 1]
     end = max(x.idx + len(x.text) for x in cue.subtree)
+    if any(is_cue(c) and cue.i < c.i and c.idx < nxt.start for c in cue.children) or "\n" in text[cue.idx : nxt.start]:
+        return None
     between = text[end : nxt.start - 1]
     if len(between) <= 4 and "\n" not in between and between.strip() in (",", ".", ";", ""):
         return index + 1
@@ -147,3 +151,13 @@ def opens_clause(text: str, q: Quote) -> bool:
     colon, comma or dash, not mid-phrase ('the banner of the "Free Syrian Army"')."""
     before = text[: q.start - 1].rstrip(" \t")
     return not before or before[-1] in "\n.:,;?!—–-\"”" or before.endswith("--")
+
+
+def single_marks(text: str, doubled: re.Pattern, mark: str) -> str:
+    """`text` with each doubled-apostrophe quote mark (`''It is,'' he said`, a newspaper style)
+    written as one `mark` beside the quoted words and a space on its other side: same length,
+    so offsets hold. An opening one follows a space, a line start or a bracket."""
+    def one(m: re.Match) -> str:
+        opening = m.start() == 0 or text[m.start() - 1].isspace() or text[m.start() - 1] in "([—–-"
+        return " " + mark if opening else mark + " "
+    return doubled.sub(one, text)

@@ -32,6 +32,9 @@ def speaker(cue: Token, *, relative_pronouns: Collection[str], is_cue: Callable[
     said_by = argument(cue, ("nsubj",), relative_pronouns)
     if said_by is None:
         said_by = agent_of(cue)
+    if said_by is None and cue.dep_ == "acl" and cue.tag_ == "VBG" and (
+            plausible(cue.head) or cue.head.dep_ == "pobj" and cue.head.head.lower_ == "with"):
+        return participle_speaker(cue)
     if said_by is None and depth < 3 and cue.dep_ in SHARED_SUBJECT_DEPS and cue.head.pos_ in ("VERB", "AUX"):
         head = cue.head
         own = first_child(head, ("nsubj",))
@@ -40,6 +43,19 @@ def speaker(cue: Token, *, relative_pronouns: Collection[str], is_cue: Callable[
             head = head.head
         return speaker(head, relative_pronouns=relative_pronouns, is_cue=is_cue, plausible=plausible, depth=depth + 1)
     return said_by
+
+
+def participle_speaker(cue: Token) -> Token:
+    """Who says it when a participle cue hangs on a noun that can speak or follows "with": the
+    noun ("with surveys showing ...", "a statement saying ..."), or, for one a verb puts out
+    ("the ministry released a memo arguing ...", "issued a statement calling ..."), that verb's
+    subject."""
+    noun = cue.head
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        issuer = first_child(noun.head, ("nsubj",))
+        if issuer is not None:
+            return issuer
+    return noun
 
 
 def plausible_speaker(t: Token, speaker_heads: Collection[str]) -> bool:
@@ -137,3 +153,60 @@ def quote_kind(text: str, open_marks: Collection[str], close_marks: Collection[s
     if text[:1] in open_marks and text[-1:] in close_marks and marks == 2:
         return "direct"
     return "mixed"
+
+
+def parenthetical_content(cue: Token, trim: Collection[str]) -> tuple[int, int] | None:
+    """The whole clause around an attribution set off by commas inside it ("Acts of protest,
+    Mr. Obama said, are acts of patriotism"; "Many were older, she said, and ..."): the cue
+    hangs on the clause's verb as a parataxis with words of that clause on both sides."""
+    head = cue.head
+    if cue.dep_ != "parataxis" or head.pos_ not in ("VERB", "AUX") or first_child(cue, ("ccomp",)) is not None:
+        return None
+    words = [x.i for x in cue.subtree if not x.is_punct]
+    first, last = words[0], words[-1]
+    doc = cue.doc
+    if first - 1 <= head.left_edge.i or last + 2 > head.right_edge.i:
+        return None  # nothing of the clause before or after it: "Y, X said." is `reported_content`'s
+    if doc[first - 1].text != "," or doc[last + 1].text != ",":
+        return None
+    return trimmed(doc, head.left_edge.i, head.right_edge.i, trim)
+
+
+def object_content(cue: Token, trim: Collection[str], pronouns: Collection[str],
+                   plausible: Callable[[Token], bool]) -> tuple[int, int] | None:
+    """A noun phrase as what is said: the cue's direct object after it ("the firm announced a
+    buyback", "Clinton mentioned disparaging remarks Trump had made"), not a bare pronoun
+    ("said it") nor a `plausible` speaker, which is an inverted attribution without its commas
+    ("... said a monitoring group")."""
+    obj = next((c for c in cue.rights if c.dep_ == "dobj"), None)
+    if obj is None or obj.lower_ in pronouns and obj.n_lefts + obj.n_rights == 0 or plausible(obj):
+        return None
+    return trimmed(cue.doc, obj.left_edge.i, obj.right_edge.i, trim)
+
+
+def passive_content(cue: Token, trim: Collection[str], pronouns: Collection[str]) -> tuple[int, int] | None:
+    """A passive cue with a by-phrase says its subject: "The registration issue was first
+    reported by The Washington Post" (the speaker is the agent); not a bare pronoun ("it was
+    declared by")."""
+    said = first_child(cue, ("nsubjpass",))
+    if said is None or agent_of(cue) is None or said.lower_ in pronouns and not (said.n_lefts or said.n_rights):
+        return None
+    return trimmed(cue.doc, said.left_edge.i, said.right_edge.i, trim)
+
+
+
+def nominal_content(noun: Token, link: Token, trim: Collection[str]) -> tuple[int, int] | None:
+    """What a noun of saying reports, from the word after it: the clause `link` ("that") opens
+    ("his claim that people would learn nothing"), or the object of the preposition `link`
+    ("her remarks about tariffs"), not a time."""
+    if link.dep_ == "mark":
+        clause = link.head
+        if clause.head.i != noun.i or clause.dep_ not in ("acl", "ccomp", "relcl"):
+            return None
+        return trimmed(noun.doc, clause.left_edge.i, clause.right_edge.i, trim)
+    said = first_child(link, ("pobj",), ("DATE", "TIME")) if link.dep_ == "prep" and link.head.i == noun.i else None
+    if said is None:  # nor a time: "remarks on Saturday"
+        return None
+    # a verb hanging on the topic is mostly the sentence's own ("remarks about tariffs angered farmers")
+    last = max([said.i] + [c.right_edge.i for c in said.rights if c.dep_ not in ("acl", "relcl")])
+    return trimmed(noun.doc, said.left_edge.i, last, trim)
