@@ -36,7 +36,7 @@ from claimx.resolvers import (
     victim_modifier,
     victims_span,
 )
-from claimx.resolvers.victims import displaced_count
+from claimx.resolvers.victims import displaced_count, member_category
 from claimx.rules import PatternError, Rule
 
 SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
@@ -60,29 +60,33 @@ class CasualtyComponent(RuleComponent):
 
     kind = "casualty"
     # casualty_figures: an outcome word, with the numbers near it in the tree; toll_figure and
-    # more_figure: a slot that fixes which outcome word the number in it belongs to
-    resolvers = frozenset({"casualty_figures", "toll_figure", "more_figure"})
+    # more_figure: a slot that fixes which outcome word the number in it belongs to; object_figure:
+    # the outcome verb right before a number, when the tree ties the number to no outcome word
+    resolvers = frozenset({"casualty_figures", "toll_figure", "more_figure", "object_figure"})
     rule_labels = contract_values(Casualty, "outcome")  # a rule's label is the outcome its words report
     word_files = {
         "casualties.json": {"victims": dict, "victim_modifiers": dict, "cumulative": list,
                             "hypothetical_aux": list, "age_words": list, "not_people": list, "outcome_context": dict,
-                            "dates": dict, "people_zero": list, "age_or_money_before": list,
+                            "dates": dict, "member_nouns": list, "member_of": dict, "people_zero": list, "age_or_money_before": list,
                             "not_a_count_before": list, "among_preps": list, "place_preps": list,
                             "conditional_marks": list, "counted_by_of": list, "died_of": dict,
                             "displacement": list, "war_nouns": list},
         **numbers.RULE_FILE,
     }
     categories = {"casualties.json": {key: contract_values(Victims, "category")
-                                      for key in ("victims", "victim_modifiers")}}
+                                      for key in ("victims", "victim_modifiers", "member_of")}}
 
     def compile_words(self) -> None:
         rules = self.words["casualties.json"]
         self.reader = NumberReader(self.words["numbers.json"])
         self.outcome_at: dict[int, Rule] = {}  # the current document's outcome words: token -> rule
         self.slot_at: dict[int, tuple[Rule, int]] = {}  # a number's first token -> its rule and outcome word
+        self.object_at: dict[int, tuple[Rule, int]] = {}  # the same, used when the tree finds no outcome word
         self.outcome_context = {w: set(v) for w, v in rules["outcome_context"].items()}
         self.victim = {w: cat for cat, words in rules["victims"].items() for w in words}
         self.victim_mod = {w: cat for cat, words in rules["victim_modifiers"].items() for w in words}
+        self.member_nouns = set(rules["member_nouns"])
+        self.member_of = {w: cat for cat, words in rules["member_of"].items() for w in words}
         try:
             self.cumulative = re.compile("|".join(rules["cumulative"]), re.IGNORECASE)
         except re.error as e:
@@ -109,13 +113,15 @@ class CasualtyComponent(RuleComponent):
             rf"|(?P<d2>\d{{1,2}}) (?P<m2>{month})\.?(?: (?P<y2>(?:19|20)\d\d))?)\b", re.IGNORECASE)
 
     def process(self, doc: Doc) -> Doc:
-        self.outcome_at, self.slot_at = {}, {}
+        self.outcome_at, self.slot_at, self.object_at = {}, {}, {}
         for rule, tokens in self.matches(doc):
             if rule.resolver == "toll_figure":  # "to"/"at", the verb, the toll: the number follows "to"
                 if self.toll_slot(*(doc[i] for i in tokens[:3])):
                     self.slot_at.setdefault(tokens[0] + 1, (rule, tokens[2]))
             elif rule.resolver == "more_figure":  # the outcome verb, the number, "more"
                 self.slot_at.setdefault(tokens[1], (rule, tokens[0]))
+            elif rule.resolver == "object_figure":  # the outcome verb, the number's first word
+                self.object_at.setdefault(tokens[1], (rule, tokens[0]))
             else:
                 self.outcome_at.setdefault(tokens[0], rule)
         found = {}
@@ -233,16 +239,19 @@ class CasualtyComponent(RuleComponent):
         if q.value == 0 and (head is None or not self.is_victim(head)):
             return toks.text.lower() not in self.people_zero  # "no one", "nobody" count people themselves
         if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LAW", "PRODUCT", "EVENT", "WORK_OF_ART") for t in toks):
-            return True
+            return head is None or not self.is_victim(head)  # a headline's "25 YPG Fighters" tagged a law
         return bool(first and head is None and doc[first - 1].lower_ in self.not_a_count_before)
 
     def is_victim(self, t: Token) -> bool:
-        return listed(t, self.victim)
+        """A victim noun, or a nationality in the plural ("five Syrians")."""
+        return listed(t, self.victim) or t.ent_type_ == "NORP" and t.tag_ in ("NNS", "NNPS")
 
     def victim_head(self, doc: Doc, end: int, sent_end: int) -> Token | None:
         return counted_noun(doc, end, sent_end, lambda t: t.lower_ in self.victim or t.i in self.outcome_at)
 
     def category(self, head: Token) -> str:
+        if head.lower_ in self.member_nouns:  # "ten members of the Takfiri group"
+            return member_category(head, self.member_of) or "people"
         return victim_category(head, self.victim, self.victim_mod)
 
     def figure(self, doc: Doc, sent: Span, first: int, end: int, q: Quantity, outcomes,
@@ -253,8 +262,9 @@ class CasualtyComponent(RuleComponent):
             head = None  # "has risen to 61 [a war monitor] said": commas stripped, the parse took the next noun
         if self.excluded(doc, first, end, q, head):
             return None
-        if head is None and end < sent.end and doc[end].pos_ == "VERB" and not self.outcome_of(doc[end]):
-            return None  # "millions driven from their homes", "thousands fled"
+        if head is None and end < sent.end and doc[end].pos_ == "VERB" and doc[end].dep_ != "prep" and not \
+                self.outcome_of(doc[end]):
+            return None  # "millions driven from their homes", "thousands fled"; not "Kills 23 including ..."
         anchor = head if head is not None else doc[end - 1]
         if displaced_count(anchor, first, self.displacement):
             return None  # "has killed 280000 people and displaced [millions]"
@@ -263,6 +273,9 @@ class CasualtyComponent(RuleComponent):
         else:
             trigger, kind = self.nearest_outcome(anchor, doc[first], outcomes)
             rule = self.outcome_at[trigger.i] if trigger is not None else None
+            verb = self.object_at.get(first)
+            if trigger is None and verb is not None and (head is None or not self.outcome_of(head)):
+                rule, trigger, kind = verb[0], doc[verb[1]], verb[0].label  # "killed 38 regime forces monitor"
         if trigger is None or hypothetical(trigger, self.hypothetical_aux, self.conditionals) or (
                 negated(trigger, through=("acomp", "xcomp")) and q.value != 0):
             return None
@@ -282,6 +295,8 @@ class CasualtyComponent(RuleComponent):
                 category = self.category(victim_head)
                 after = end if victim_head.i == head.i else victim_head.left_edge.i
                 vs = victims_span(doc, victim_head, after)
+                if victim_head.lower_ in self.member_nouns and category != "people":  # "members of the group"
+                    vs = (vs[0], max(vs[1], (edge := victim_head.right_edge).idx + len(edge.text)))
                 end_token = max(end_token, victim_head.i + 1) if victim_head.i == head.i else end_token
             compound = self.compound(doc, q, head, end_token, sent.end)
             if compound:
@@ -385,7 +400,7 @@ class CasualtyComponent(RuleComponent):
             if d > MAX_TREE_DISTANCE or not self.same_clause(anchor, t):
                 continue
             key = (d, abs(t.i - number.i))
-            if abs(t.i - number.i) > 15:
+            if abs(t.i - number.i) > 15 and d > 1:  # far off, unless the number's own verb
                 continue
             if best_key is None or key < best_key:
                 best, best_key = (t, kind), key

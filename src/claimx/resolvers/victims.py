@@ -7,19 +7,32 @@ from collections.abc import Callable, Collection, Mapping
 
 from spacy.tokens import Doc, Token
 
-from claimx.resolvers.tree import listed
+from claimx.resolvers.tree import listed, prep_object
 
 
 def counted_noun(doc: Doc, end: int, sent_end: int, known: Callable[[Token], bool]) -> Token | None:
     """The noun a number ending before token `end` counts: "33 [civilians]", "two rebel
-    [fighters]"; a `known` word (a victim or outcome word) counts even when not tagged a noun."""
-    for j in range(end, min(end + 4, sent_end)):
+    [fighters]", "six Nusra Front [fighters]", "26 displaced [people]"; a `known` word (a victim
+    or outcome word) counts even when not tagged a noun, and ends the phrase before an unknown
+    noun that commas would have set apart ("13 [people] MSF said")."""
+    last = min(end + 4, sent_end)
+    for j in range(end, last):
         t = doc[j]
         if t.pos_ in ("NOUN", "PROPN", "PRON") or known(t):
+            if known(t) and t.pos_ != "PRON":
+                if j + 1 < sent_end and known(doc[j + 1]) and doc[j + 1].pos_ in ("NOUN", "PROPN") \
+                        and doc[j + 1].head.i != j:
+                    continue  # "rebel [fighters]", "civilian [deaths]"
+                return t
+            if t.pos_ == "PROPN" or t.dep_ == "compound":  # a group's name before the counted noun
+                named = next((x for x in doc[j + 1 : last] if known(x) or not (x.pos_ == "PROPN" or
+                                                                               x.dep_ == "compound")), None)
+                if named is not None and known(named) and named.pos_ in ("NOUN", "PROPN"):
+                    return named
             if j + 1 < sent_end and doc[j + 1].pos_ == "NOUN" and doc[j + 1].head.i != j and t.pos_ != "PRON":
-                continue  # "rebel [fighters]", "civilian [deaths]"
+                continue
             return t
-        if t.pos_ not in ("ADJ", "ADV", "PUNCT") or t.text in (",", ";", "."):
+        if not (t.pos_ in ("ADJ", "ADV", "PUNCT") or t.dep_ == "amod") or t.text in (",", ";", "."):
             return None
     return None
 
@@ -46,6 +59,17 @@ def victim_category(head: Token, victims: Mapping[str, str], modifiers: Mapping[
             if c.dep_ in ("amod", "compound") and victims.get(c.lower_, "people") != "people":
                 return victims[c.lower_]
     return cat or "people"
+
+
+def member_category(head: Token, groups: Mapping[str, str]) -> str | None:
+    """The category of the members of what the "of" phrase after `head` names: an armed group
+    ("ten members of the Takfiri [group]") makes combatants, whatever else it names ("the
+    National Defence [Forces]"); a family or a rescue team civilians; None when it names neither."""
+    group = prep_object(head, ("of",), not_ents=())
+    if group is None:
+        return None
+    found = {groups[t.lower_] for t in group.subtree if t.lower_ in groups}
+    return "combatants" if "combatants" in found else min(found, default=None)
 
 
 def victims_span(doc: Doc, head: Token, after: int) -> tuple[int, int]:
