@@ -36,7 +36,7 @@ from claimx.resolvers import (
     victim_modifier,
     victims_span,
 )
-from claimx.resolvers.victims import displaced_count, member_category
+from claimx.resolvers.victims import displaced_count, member_category, predicate_noun
 from claimx.rules import PatternError, Rule
 
 SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
@@ -130,12 +130,22 @@ class CasualtyComponent(RuleComponent):
         for sent, inside in self.sentences_holding(doc, hits, ("prose", "heading")):
             for f in self.sentence_figures(doc, sent, inside, ents):
                 found.setdefault(f["figure"]["start"], f)  # a headline's number may open the next sentence
-        out = []
-        for n, f in enumerate(sorted(found.values(), key=lambda f: f["figure"]["start"]), 1):
+        out: list[dict] = []
+        record_of: dict[int, dict] = {}  # id(found figure) -> its record
+        for f in sorted(found.values(), key=lambda f: f["figure"]["start"]):
             claim_id, source = attribution(doc, f["figure"]["start"], f["figure"]["end"])
-            out.append(new_record("casualty", n, f["rule"], evidence(doc, f["_lo"], f["_hi"]), figure=f["figure"],
-                                  outcome=f["outcome"], victims=f["victims"], source=source, claim=claim_id,
-                                  place=f["place"], scope=f["scope"], incident=f["incident"]))
+            shared = {"outcome": f["outcome"], "source": source, "claim": claim_id, "place": f["place"],
+                      "scope": f["scope"], "incident": f["incident"]}
+            total = record_of[id(f)] = new_record("casualty", len(out) + 1, f["rule"], evidence(doc, f["_lo"], f["_hi"]),
+                                                  figure=f["figure"], victims=f["victims"], **shared)
+            out.append(total)
+            for part in f["_parts"]:  # "two women and a child": the women and the child, each part of the three
+                out.append(new_record("casualty", len(out) + 1, f["rule"], evidence(doc, f["_lo"], f["_hi"]),
+                                      figure=part["figure"], victims=part["victims"], **shared, subcount=True,
+                                      part_of=total["id"]))
+        for f in found.values():  # "two medics were among at least 31 people killed"
+            if f["_whole"] is not None and id(f["_whole"]) in record_of:
+                record_of[id(f)].update(subcount=True, part_of=record_of[id(f["_whole"])]["id"])
         doc._.claimx_casualties = out
         return doc
 
@@ -201,9 +211,23 @@ class CasualtyComponent(RuleComponent):
                 continue
             fig = self.figure(doc, sent, first, end, q, outcomes, places)
             if fig is not None:
-                taken.update(range(first, fig.pop("_end_token")))
+                fig["_tokens"] = range(first, max(fig.pop("_end_token"), fig["_anchor"] + 1))
+                taken.update(fig["_tokens"])
                 figures.append(fig)
+        for fig in figures:
+            fig["_whole"] = self.whole_of(doc[fig["_anchor"]], fig, figures)
         return figures
+
+    def whole_of(self, anchor: Token, part: dict, figures: list[dict]) -> dict | None:
+        """The larger figure of the sentence this one is counted among: "two medics were among
+        at least 31 people killed", "2 medics among 31 dead", "ten of the 26 dead"."""
+        holder = anchor.head if anchor.dep_ in ("nsubj", "nsubjpass") and anchor.head.lemma_ == "be" else anchor
+        group = prep_object(anchor, self.among, not_ents=()) or prep_object(holder, self.among, not_ents=())
+        if group is None:
+            return None
+        inside = {t.i for t in group.subtree}
+        return next((f for f in figures if f is not part and f["outcome"] == part["outcome"]
+                     and f["figure"]["value"] > part["figure"]["value"] and inside.intersection(f["_tokens"])), None)
 
     def number_before(self, doc: Doc, sent: Span) -> list[tuple[int, int, Quantity]]:
         """A headline's count that the parser left at the end of the sentence before when the
@@ -281,7 +305,7 @@ class CasualtyComponent(RuleComponent):
             return None
         end_token = end
         fig_start, fig_end = doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
-        victims = None
+        victims, parts = None, []
         if head is not None and (self.is_victim(head) or head.i == trigger.i):
             victim_head = head
             mod = victim_modifier(head, self.victim_mod)
@@ -298,17 +322,21 @@ class CasualtyComponent(RuleComponent):
                 if victim_head.lower_ in self.member_nouns and category != "people":  # "members of the group"
                     vs = (vs[0], max(vs[1], (edge := victim_head.right_edge).idx + len(edge.text)))
                 end_token = max(end_token, victim_head.i + 1) if victim_head.i == head.i else end_token
-            compound = self.compound(doc, q, head, end_token, sent.end)
+            compound = self.compound(doc, {"figure": (fig_start, fig_end), "quantity": q, "category": category,
+                                           "victims": vs}, head, end_token, sent.end)
             if compound:
-                q, fig_end, category, end_token = compound
+                q, fig_end, category, end_token = (compound[k] for k in ("quantity", "end", "category", "end_token"))
+                parts = [{"figure": char_span(doc, *p["figure"], value=p["quantity"].value, low=p["quantity"].low,
+                                              high=p["quantity"].high, qualifier=p["quantity"].qualifier),
+                          "victims": char_span(doc, *p["victims"], category=p["category"])} for p in compound["parts"]]
                 vs = (doc[first].idx, fig_end)
                 fig_start = doc[first].idx
             victims = char_span(doc, *vs, category=category)
         else:
-            victims = self.victims_elsewhere(doc, sent, trigger, fig_start, fig_end)
+            victims = self.victims_elsewhere(doc, trigger, doc[end - 1], fig_start, fig_end)
         lo, hi = min(fig_start, trigger.idx), max(fig_end, trigger.idx + len(trigger.text))
         return {
-            "_lo": lo, "_hi": hi, "_end_token": end_token, "rule": rule.id,
+            "_lo": lo, "_hi": hi, "_end_token": end_token, "_anchor": anchor.i, "rule": rule.id,
             "figure": char_span(doc, fig_start, fig_end, value=q.value, low=q.low, high=q.high, qualifier=q.qualifier),
             "outcome": kind,
             "victims": victims,
@@ -316,6 +344,7 @@ class CasualtyComponent(RuleComponent):
             "scope": "cumulative" if self.cumulative.search(text_of(doc), sent.start_char, sent.end_char)
             or self.war_toll(sent, trigger) else "incident",
             "incident": self.incident(doc, sent),
+            "_parts": parts,
         }
 
     def war_toll(self, sent: Span, trigger: Token) -> bool:
@@ -362,33 +391,41 @@ class CasualtyComponent(RuleComponent):
             return None
         return f"{year}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
 
-    def compound(self, doc: Doc, q: Quantity, head: Token, end_token: int, sent_end: int):
-        """"two women and a child": consecutive non-combatant counts joined by "and" add up."""
-        cats = {self.category(head)}
-        total, last, j = q.value, head, end_token
-        while j + 1 < sent_end and doc[j].lower_ in ("and", ","):
-            words = [t.lower_ for t in doc[j + 1 : sent_end]]
-            got = self.reader.match(words, 0) if words and self.reader.may_start(words[0]) else None
+    def compound(self, doc: Doc, first: dict, head: Token, end_token: int, sent_end: int) -> dict | None:
+        """"two women and a child", "40 children 12 women and 30 men" (commas stripped): consecutive
+        non-combatant counts joined by "and", a comma or nothing add up to one figure, and each
+        count is a part of it. `first` is the first count's part (figure and victims characters,
+        quantity, category)."""
+        parts, last, j = [first], head, end_token
+        while j < sent_end:
+            k = j + 1 if doc[j].lower_ in ("and", ",") else j
+            got = self.reader.match([t.lower_ for t in doc[k:sent_end]], 0) if k < sent_end and \
+                self.reader.may_start(doc[k].lower_) else None
             if got is None:
                 break
-            n, q2 = got
-            nxt = self.victim_head(doc, j + 1 + n, sent_end)
-            if nxt is None or not self.is_victim(nxt) or q2.value == 0:
+            n, q = got
+            nxt = self.victim_head(doc, k + n, sent_end)
+            if nxt is None or not self.is_victim(nxt) or q.value == 0:
                 break
-            cat = self.category(nxt)
-            if "combatants" in (cat, *cats):
+            category = self.category(nxt)
+            if category == "combatants" or any(p["category"] == "combatants" for p in parts):
                 break
-            cats.add(cat)
-            total, last, j = total + q2.value, nxt, nxt.i + 1
-        if last.i == head.i:
+            number = doc[k : k + n]
+            parts.append({"figure": (number.start_char, number.end_char), "quantity": q, "category": category,
+                          "victims": victims_span(doc, nxt, k + n)})
+            last, j = nxt, nxt.i + 1
+        if len(parts) == 1:
             return None
-        category = cats.pop() if len(cats) == 1 else "civilians"
-        return Quantity.qualified(total, q.qualifier), last.idx + len(last.text), category, j
+        categories = {p["category"] for p in parts}
+        return {"quantity": Quantity.qualified(sum(p["quantity"].value for p in parts), first["quantity"].qualifier),
+                "end": last.idx + len(last.text), "category": categories.pop() if len(categories) == 1 else "civilians",
+                "end_token": j, "parts": parts}
 
-    def victims_elsewhere(self, doc: Doc, sent: Span, trigger: Token, fig_start: int, fig_end: int) -> dict:
-        """No noun after the number ("killing 12", "the toll rose to 70"): a victim noun tied to
-        the outcome word, else the figure itself stands for unspecified people."""
-        t = victim_in(trigger, self.victim)
+    def victims_elsewhere(self, doc: Doc, trigger: Token, number: Token, fig_start: int, fig_end: int) -> dict:
+        """No noun after the number ("killing 12", "the toll rose to 70"): the noun a copula says
+        the counted are ("four of those killed were minors"), a victim noun tied to the outcome
+        word, else the figure itself stands for unspecified people."""
+        t = predicate_noun(number, self.victim) or victim_in(trigger, self.victim)
         if t is not None:
             return char_span(doc, t.idx, t.idx + len(t.text), category=self.category(t))
         return char_span(doc, fig_start, fig_end, category="people")

@@ -47,6 +47,15 @@ def victim_in(t: Token, victims: Collection[str]) -> Token | None:
     return next((x for x in t.subtree if listed(x, victims) and x.pos_ in ("NOUN", "PROPN") and x.i != t.i), None)
 
 
+def predicate_noun(number: Token, victims: Collection[str]) -> Token | None:
+    """The victim noun a copula says the counted people are: "four of those killed were
+    [minors]", "two of the dead were [women]"."""
+    verb = number.head
+    if number.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_ != "be":
+        return None
+    return next((c for c in verb.children if c.dep_ == "attr" and listed(c, victims)), None)
+
+
 def victim_category(head: Token, victims: Mapping[str, str], modifiers: Mapping[str, str]) -> str:
     """The victims' category (a word -> category lookup from `patterns/`), from a modifier
     ("civilian deaths"), the noun or its lemma, or a modifier that narrows "people"."""
