@@ -134,15 +134,11 @@ class CasualtyComponent(RuleComponent):
         record_of: dict[int, dict] = {}  # id(found figure) -> its record
         for f in sorted(found.values(), key=lambda f: f["figure"]["start"]):
             claim_id, source = attribution(doc, f["figure"]["start"], f["figure"]["end"])
-            shared = {"outcome": f["outcome"], "source": source, "claim": claim_id, "place": f["place"],
-                      "scope": f["scope"], "incident": f["incident"]}
-            total = record_of[id(f)] = new_record("casualty", len(out) + 1, f["rule"], evidence(doc, f["_lo"], f["_hi"]),
-                                                  figure=f["figure"], victims=f["victims"], **shared)
-            out.append(total)
-            for part in f["_parts"]:  # "two women and a child": the women and the child, each part of the three
-                out.append(new_record("casualty", len(out) + 1, f["rule"], evidence(doc, f["_lo"], f["_hi"]),
-                                      figure=part["figure"], victims=part["victims"], **shared, subcount=True,
-                                      part_of=total["id"]))
+            record_of[id(f)] = new_record("casualty", len(out) + 1, f["rule"], evidence(doc, f["_lo"], f["_hi"]),
+                                          figure=f["figure"], outcome=f["outcome"], victims=f["victims"],
+                                          source=source, claim=claim_id, place=f["place"], scope=f["scope"],
+                                          incident=f["incident"])
+            out.append(record_of[id(f)])
         for f in found.values():  # "two medics were among at least 31 people killed"
             if f["_whole"] is not None and id(f["_whole"]) in record_of:
                 record_of[id(f)].update(subcount=True, part_of=record_of[id(f["_whole"])]["id"])
@@ -305,7 +301,7 @@ class CasualtyComponent(RuleComponent):
             return None
         end_token = end
         fig_start, fig_end = doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
-        victims, parts = None, []
+        victims = None
         if head is not None and (self.is_victim(head) or head.i == trigger.i):
             victim_head = head
             mod = victim_modifier(head, self.victim_mod)
@@ -322,13 +318,9 @@ class CasualtyComponent(RuleComponent):
                 if victim_head.lower_ in self.member_nouns and category != "people":  # "members of the group"
                     vs = (vs[0], max(vs[1], (edge := victim_head.right_edge).idx + len(edge.text)))
                 end_token = max(end_token, victim_head.i + 1) if victim_head.i == head.i else end_token
-            compound = self.compound(doc, {"figure": (fig_start, fig_end), "quantity": q, "category": category,
-                                           "victims": vs}, head, end_token, sent.end)
+            compound = self.compound(doc, q, head, end_token, sent.end)
             if compound:
-                q, fig_end, category, end_token = (compound[k] for k in ("quantity", "end", "category", "end_token"))
-                parts = [{"figure": char_span(doc, *p["figure"], value=p["quantity"].value, low=p["quantity"].low,
-                                              high=p["quantity"].high, qualifier=p["quantity"].qualifier),
-                          "victims": char_span(doc, *p["victims"], category=p["category"])} for p in compound["parts"]]
+                q, fig_end, category, end_token = compound
                 vs = (doc[first].idx, fig_end)
                 fig_start = doc[first].idx
             victims = char_span(doc, *vs, category=category)
@@ -344,7 +336,6 @@ class CasualtyComponent(RuleComponent):
             "scope": "cumulative" if self.cumulative.search(text_of(doc), sent.start_char, sent.end_char)
             or self.war_toll(sent, trigger) else "incident",
             "incident": self.incident(doc, sent),
-            "_parts": parts,
         }
 
     def war_toll(self, sent: Span, trigger: Token) -> bool:
@@ -391,35 +382,30 @@ class CasualtyComponent(RuleComponent):
             return None
         return f"{year}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
 
-    def compound(self, doc: Doc, first: dict, head: Token, end_token: int, sent_end: int) -> dict | None:
+    def compound(self, doc: Doc, q: Quantity, head: Token, end_token: int, sent_end: int):
         """"two women and a child", "40 children 12 women and 30 men" (commas stripped): consecutive
-        non-combatant counts joined by "and", a comma or nothing add up to one figure, and each
-        count is a part of it. `first` is the first count's part (figure and victims characters,
-        quantity, category)."""
-        parts, last, j = [first], head, end_token
+        non-combatant counts joined by "and", a comma or nothing add up to one figure (SPEC.md)."""
+        cats = {self.category(head)}
+        total, last, j = q.value, head, end_token
         while j < sent_end:
             k = j + 1 if doc[j].lower_ in ("and", ",") else j
             got = self.reader.match([t.lower_ for t in doc[k:sent_end]], 0) if k < sent_end and \
                 self.reader.may_start(doc[k].lower_) else None
             if got is None:
                 break
-            n, q = got
+            n, q2 = got
             nxt = self.victim_head(doc, k + n, sent_end)
-            if nxt is None or not self.is_victim(nxt) or q.value == 0:
+            if nxt is None or not self.is_victim(nxt) or q2.value == 0:
                 break
-            category = self.category(nxt)
-            if category == "combatants" or any(p["category"] == "combatants" for p in parts):
+            cat = self.category(nxt)
+            if "combatants" in (cat, *cats):
                 break
-            number = doc[k : k + n]
-            parts.append({"figure": (number.start_char, number.end_char), "quantity": q, "category": category,
-                          "victims": victims_span(doc, nxt, k + n)})
-            last, j = nxt, nxt.i + 1
-        if len(parts) == 1:
+            cats.add(cat)
+            total, last, j = total + q2.value, nxt, nxt.i + 1
+        if last.i == head.i:
             return None
-        categories = {p["category"] for p in parts}
-        return {"quantity": Quantity.qualified(sum(p["quantity"].value for p in parts), first["quantity"].qualifier),
-                "end": last.idx + len(last.text), "category": categories.pop() if len(categories) == 1 else "civilians",
-                "end_token": j, "parts": parts}
+        category = cats.pop() if len(cats) == 1 else "civilians"
+        return Quantity.qualified(total, q.qualifier), last.idx + len(last.text), category, j
 
     def victims_elsewhere(self, doc: Doc, trigger: Token, number: Token, fig_start: int, fig_end: int) -> dict:
         """No noun after the number ("killing 12", "the toll rose to 70"): the noun a copula says
