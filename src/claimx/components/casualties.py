@@ -256,8 +256,8 @@ class CasualtyComponent(RuleComponent):
             return head.pos_ in ("NOUN", "PROPN")  # "20 flights", "eight targets"
         if toks[0].lower_ in self.reader.single and len(toks) == 1:
             return head is None or not self.is_victim(head) or head.tag_ in ("NNS", "NNPS")
-        if q.value == 0 and (head is None or not self.is_victim(head)):
-            return toks.text.lower() not in self.people_zero  # "no one", "nobody" count people themselves
+        if q.value == 0 and (head is None or not (self.is_victim(head) or head.tag_ == "NNS" and self.outcome_of(head))):
+            return toks.text.lower() not in self.people_zero  # "no one", "nobody" count people; "no casualties"
         if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LAW", "PRODUCT", "EVENT", "WORK_OF_ART") for t in toks):
             return head is None or not self.is_victim(head)  # a headline's "25 YPG Fighters" tagged a law
         return bool(first and head is None and doc[first - 1].lower_ in self.not_a_count_before)
@@ -315,8 +315,9 @@ class CasualtyComponent(RuleComponent):
                 category = self.category(victim_head)
                 after = end if victim_head.i == head.i else victim_head.left_edge.i
                 vs = victims_span(doc, victim_head, after)
-                if victim_head.lower_ in self.member_nouns and category != "people":  # "members of the group"
-                    vs = (vs[0], max(vs[1], (edge := victim_head.right_edge).idx + len(edge.text)))
+                group = prep_object(victim_head, ("of",), not_ents=()) if category != "people" else None
+                if victim_head.lower_ in self.member_nouns and group is not None:  # "members of the group"
+                    vs = (vs[0], max(vs[1], group.idx + len(group.text)))
                 end_token = max(end_token, victim_head.i + 1) if victim_head.i == head.i else end_token
             compound = self.compound(doc, q, head, end_token, sent.end)
             if compound:
@@ -402,8 +403,8 @@ class CasualtyComponent(RuleComponent):
                 break
             cats.add(cat)
             total, last, j = total + q2.value, nxt, nxt.i + 1
-        if last.i == head.i:
-            return None
+        if last.i == head.i or total == 2 * q.value:
+            return None  # "three civilians two women and a man": the counts after the first break it down
         category = cats.pop() if len(cats) == 1 else "civilians"
         return Quantity.qualified(total, q.qualifier), last.idx + len(last.text), category, j
 

@@ -13,24 +13,23 @@ from claimx.resolvers.tree import listed, prep_object
 def counted_noun(doc: Doc, end: int, sent_end: int, known: Callable[[Token], bool]) -> Token | None:
     """The noun a number ending before token `end` counts: "33 [civilians]", "two rebel
     [fighters]", "six Nusra Front [fighters]", "26 displaced [people]"; a `known` word (a victim
-    or outcome word) counts even when not tagged a noun, and ends the phrase before an unknown
-    noun that commas would have set apart ("13 [people] MSF said")."""
+    or outcome word) counts even when not tagged a noun, and a plural one ends the phrase before
+    an unknown noun that a comma would have set apart ("13 [people] MSF said")."""
     last = min(end + 4, sent_end)
     for j in range(end, last):
         t = doc[j]
         if t.pos_ in ("NOUN", "PROPN", "PRON") or known(t):
-            if known(t) and t.pos_ != "PRON":
-                if j + 1 < sent_end and known(doc[j + 1]) and doc[j + 1].pos_ in ("NOUN", "PROPN") \
-                        and doc[j + 1].head.i != j:
-                    continue  # "rebel [fighters]", "civilian [deaths]"
+            nxt = doc[j + 1] if j + 1 < sent_end else None
+            if known(t) and t.tag_ in ("NNS", "NNPS") and not (nxt is not None and known(nxt)
+                                                                and nxt.pos_ in ("NOUN", "PROPN")):
                 return t
-            if t.pos_ == "PROPN" or t.dep_ == "compound":  # a group's name before the counted noun
-                named = next((x for x in doc[j + 1 : last] if known(x) or not (x.pos_ == "PROPN" or
-                                                                               x.dep_ == "compound")), None)
-                if named is not None and known(named) and named.pos_ in ("NOUN", "PROPN"):
+            if t.pos_ == "PROPN" and not known(t):  # a group's name before the counted noun
+                named = next((x for x in doc[j + 1 : last] if known(x) or x.pos_ != "PROPN" and x.dep_ != "compound"),
+                             None)
+                if named is not None and known(named) and named.tag_ in ("NNS", "NNPS"):
                     return named
-            if j + 1 < sent_end and doc[j + 1].pos_ == "NOUN" and doc[j + 1].head.i != j and t.pos_ != "PRON":
-                continue
+            if nxt is not None and nxt.pos_ == "NOUN" and nxt.head.i != j and t.pos_ != "PRON":
+                continue  # "rebel [fighters]", "civilian [deaths]"
             return t
         if not (t.pos_ in ("ADJ", "ADV", "PUNCT") or t.dep_ == "amod") or t.text in (",", ";", "."):
             return None
@@ -43,8 +42,11 @@ def victim_modifier(head: Token, modifiers: Collection[str]) -> Token | None:
 
 
 def victim_in(t: Token, victims: Collection[str]) -> Token | None:
-    """A victim noun in `t`'s subtree ("killing [civilians] ... 12"), not `t` itself."""
-    return next((x for x in t.subtree if listed(x, victims) and x.pos_ in ("NOUN", "PROPN") and x.i != t.i), None)
+    """A victim noun in `t`'s subtree ("killing [civilians] ... 12"), not `t` itself nor in the
+    phrase of who did it ("Militants ... Kill 3")."""
+    agents = {x.i for c in t.children if c.dep_ in ("nsubj", "agent") for x in c.subtree}
+    return next((x for x in t.subtree if listed(x, victims) and x.pos_ in ("NOUN", "PROPN") and x.i != t.i
+                 and x.i not in agents), None)
 
 
 def predicate_noun(number: Token, victims: Collection[str]) -> Token | None:
