@@ -210,7 +210,8 @@ def test_a_subcount_is_its_own_record_part_of_the_total(extract, text, expected)
 
 # Lists add up to one figure (SPEC.md), with or without commas (FA-KES has them stripped).
 LISTS = [
-    ("The dead included 40 children 12 women and 30 men.", "40 children 12 women and 30 men", 82, "civilians"),
+    ("Government air strikes killed 10 children 5 women and 3 men in the city a monitor said.",
+     "10 children 5 women and 3 men", 18, "civilians"),
     ("Another airstrike hit a village on Tuesday killing a woman and nine children.", "a woman and nine children",
      10, "civilians"),
     ("Two medics and an aid worker were killed.", "Two medics and an aid worker", 3, "civilians"),
@@ -222,6 +223,29 @@ def test_a_list_is_one_figure(extract, text, figure, value, category):
     got = extract(text, "casualty")
     assert [(f["figure"]["text"], f["figure"]["value"], f["victims"]["category"]) for f in got] == [
         (figure, value, category)]
+
+
+# A list that breaks a toll down ("among them", "include", "among those killed") is a sub-count, and
+# so is each of its counts, part of the list.
+BREAKDOWNS = [
+    ("Eleven civilians were killed among them a child and two women while 44 others were injured.",
+     [("Eleven", 11, "civilians", False, None), ("a child and two women", 3, "civilians", True, "f1"),
+      ("a", 1, "children", True, "f2"), ("two", 2, "women", True, "f2")]),
+    ("The dead included 40 children 12 women and 30 men.",
+     [("40 children 12 women and 30 men", 82, "civilians", True, None), ("40", 40, "children", True, "f1"),
+      ("12", 12, "women", True, "f1"), ("30", 30, "people", True, "f1")]),
+    ("The observatory gave the same death toll and said 14 children and a woman were among those killed.",
+     [("14 children and a woman", 15, "civilians", True, None), ("14", 14, "children", True, "f1"),
+      ("a", 1, "women", True, "f1")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BREAKDOWNS)
+def test_a_breakdown_lists_its_counts(extract, text, expected):
+    got = [f for f in extract(text, "casualty") if f["outcome"] == "killed"]
+    assert [(f["figure"]["text"], f["figure"]["value"], f["victims"]["category"], f["subcount"], f["part_of"])
+            for f in got] == expected
+    assert all(spans_hold(f, text) for f in got)
 
 
 # Who the victims are: members of armed groups are combatants, medics and aid workers civilians.

@@ -19,6 +19,7 @@ from claimx.components.base import (
     text_of,
 )
 from claimx.kinds import contract_values, new_record
+from claimx.incidents.enrich import is_part
 from claimx.layout import role_at
 from claimx.numbers import NumberReader, Quantity
 from claimx.records import Casualty, Victims
@@ -139,6 +140,11 @@ class CasualtyComponent(RuleComponent):
                                           source=source, claim=claim_id, place=f["place"], scope=f["scope"],
                                           incident=f["incident"])
             out.append(record_of[id(f)])
+            for part in f["_parts"]:  # "among them a child and two women": the child, the women
+                out.append(new_record("casualty", len(out) + 1, f["rule"], evidence(doc, f["_lo"], f["_hi"]),
+                                      figure=part["figure"], outcome=f["outcome"], victims=part["victims"],
+                                      source=source, claim=claim_id, place=f["place"], scope=f["scope"],
+                                      incident=f["incident"], subcount=True, part_of=record_of[id(f)]["id"]))
         for f in found.values():  # "two medics were among at least 31 people killed"
             if f["_whole"] is not None and id(f["_whole"]) in record_of:
                 record_of[id(f)].update(subcount=True, part_of=record_of[id(f["_whole"])]["id"])
@@ -301,7 +307,7 @@ class CasualtyComponent(RuleComponent):
             return None
         end_token = end
         fig_start, fig_end = doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
-        victims = None
+        victims, parts = None, []
         if head is not None and (self.is_victim(head) or head.i == trigger.i):
             victim_head = head
             mod = victim_modifier(head, self.victim_mod)
@@ -321,7 +327,8 @@ class CasualtyComponent(RuleComponent):
                 end_token = max(end_token, victim_head.i + 1) if victim_head.i == head.i else end_token
             compound = self.compound(doc, q, head, end_token, sent.end)
             if compound:
-                q, fig_end, category, end_token = compound
+                parts = self.breakdown(doc, (doc[first:end], q, victim_head, category), compound)
+                q, fig_end, category, end_token, _ = compound
                 vs = (doc[first].idx, fig_end)
                 fig_start = doc[first].idx
             victims = char_span(doc, *vs, category=category)
@@ -337,6 +344,7 @@ class CasualtyComponent(RuleComponent):
             "scope": "cumulative" if self.cumulative.search(text_of(doc), sent.start_char, sent.end_char)
             or self.war_toll(sent, trigger) else "incident",
             "incident": self.incident(doc, sent),
+            "_parts": parts,
         }
 
     def war_toll(self, sent: Span, trigger: Token) -> bool:
@@ -385,9 +393,11 @@ class CasualtyComponent(RuleComponent):
 
     def compound(self, doc: Doc, q: Quantity, head: Token, end_token: int, sent_end: int):
         """"two women and a child", "40 children 12 women and 30 men" (commas stripped): consecutive
-        non-combatant counts joined by "and", a comma or nothing add up to one figure (SPEC.md)."""
+        non-combatant counts joined by "and", a comma or nothing add up to one figure (SPEC.md).
+        Also returns the counts after the first: (number span, quantity, victim noun, category)."""
         cats = {self.category(head)}
         total, last, j = q.value, head, end_token
+        counts = []
         while j < sent_end:
             k = j + 1 if doc[j].lower_ in ("and", ",") else j
             got = self.reader.match([t.lower_ for t in doc[k:sent_end]], 0) if k < sent_end and \
@@ -402,11 +412,24 @@ class CasualtyComponent(RuleComponent):
             if "combatants" in (cat, *cats):
                 break
             cats.add(cat)
+            counts.append((doc[k : k + n], q2, nxt, cat))
             total, last, j = total + q2.value, nxt, nxt.i + 1
         if last.i == head.i or total == 2 * q.value:
             return None  # "three civilians two women and a man": the counts after the first break it down
         category = cats.pop() if len(cats) == 1 else "civilians"
-        return Quantity.qualified(total, q.qualifier), last.idx + len(last.text), category, j
+        return Quantity.qualified(total, q.qualifier), last.idx + len(last.text), category, j, counts
+
+    def breakdown(self, doc: Doc, first: tuple, compound: tuple) -> list[dict]:
+        """The counts of a list that is itself a part of a toll ("those killed include 14 children
+        and four women", "among them a child and two women"), each as a sub-count; none for a
+        list that is the toll ("killed two women and a child" is one figure of 3, SPEC.md)."""
+        number, end = first[0], compound[1]
+        if not is_part(text_of(doc), {"figure": {"start": number.start_char, "end": end}}):
+            return []
+        return [{"figure": char_span(doc, n.start_char, n.end_char, value=q.value, low=q.low, high=q.high,
+                                     qualifier=q.qualifier),
+                 "victims": char_span(doc, *victims_span(doc, noun, n.end), category=category)}
+                for n, q, noun, category in (first, *compound[4])]
 
     def victims_elsewhere(self, doc: Doc, trigger: Token, number: Token, fig_start: int, fig_end: int) -> dict:
         """No noun after the number ("killing 12", "the toll rose to 70"): the noun a copula says
