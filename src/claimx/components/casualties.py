@@ -121,8 +121,8 @@ class CasualtyComponent(RuleComponent):
                     self.slot_at.setdefault(tokens[0] + 1, (rule, tokens[2]))
             elif rule.resolver == "more_figure":  # the outcome verb, the number, "more"
                 self.slot_at.setdefault(tokens[1], (rule, tokens[0]))
-            elif rule.resolver == "object_figure":  # the outcome verb, the number's first word
-                self.object_at.setdefault(tokens[1], (rule, tokens[0]))
+            elif rule.resolver == "object_figure":  # the outcome verb: a number right after it
+                self.object_at.setdefault(tokens[0] + 1, (rule, tokens[0]))
             else:
                 self.outcome_at.setdefault(tokens[0], rule)
         found = {}
