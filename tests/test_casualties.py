@@ -5,7 +5,14 @@ import spacy
 from spacy.tokens import Doc
 from tests.conftest import spans_hold
 
-from claimx.resolvers.victims import counted_noun, displaced_count, member_category, predicate_noun, victim_in
+from claimx.resolvers.victims import (
+    counted_noun,
+    displaced_count,
+    member_category,
+    predicate_noun,
+    share_noun,
+    victim_in,
+)
 
 VOCAB = spacy.blank("en").vocab
 
@@ -197,6 +204,11 @@ SUBCOUNTS = [
     ("The strike killed 14 people including three children.",
      [("14", 14, "people", False, None), ("three", 3, "children", True, "f1")]),
     ("Four of those killed were minors.", [("Four", 4, "children", True, None)]),  # the total is not in the text
+    # "N of them X" after the total, commas stripped
+    ("Air strikes killed 20 people 12 of them children.",
+     [("20", 20, "people", False, None), ("12", 12, "children", True, "f1")]),
+    ("The death toll from the attack has risen to 86 30 of them children a monitoring group said.",
+     [("86", 86, "people", False, None), ("30", 30, "children", True, "f1")]),
 ]
 
 
@@ -359,6 +371,19 @@ def test_predicate_noun():
     d[4].lemma_ = "be"
     assert predicate_noun(d[0], VICTIMS).i == 5
     assert predicate_noun(d[2], VICTIMS) is None  # not the copula's subject
+
+
+@pytest.mark.parametrize(("words", "noun"), [
+    (["killed", "20", "people", "12", "of", "them", "children"], 6),
+    (["killed", "20", "people", "12", "of", "whom", "were", "children"], 7),
+    (["killed", "20", "people", "12", "of", "them", "in", "Aleppo"], None),
+    (["killed", "12", "of", "the", "children"], None),
+])
+def test_share_noun(words, noun):
+    d = tagged_doc(words, list(range(len(words))), ["dep"] * len(words),
+                   ["AUX" if w == "were" else "X" for w in words])
+    got = share_noun(d, 4 if words[3] == "12" else 2, len(d), VICTIMS | {"children"})
+    assert (got.i if got is not None else None) == noun
 
 
 def test_victim_in_leaves_out_who_did_it():

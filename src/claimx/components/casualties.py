@@ -37,7 +37,7 @@ from claimx.resolvers import (
     victim_modifier,
     victims_span,
 )
-from claimx.resolvers.victims import displaced_count, member_category, predicate_noun
+from claimx.resolvers.victims import displaced_count, member_category, predicate_noun, share_noun
 from claimx.rules import PatternError, Rule
 
 SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
@@ -227,9 +227,12 @@ class CasualtyComponent(RuleComponent):
         group = prep_object(anchor, self.among, not_ents=()) or prep_object(holder, self.among, not_ents=())
         if group is None:
             return None
+        larger = [f for f in figures if f is not part and f["outcome"] == part["outcome"]
+                  and f["figure"]["value"] > part["figure"]["value"]]
+        if group.lower_ in ("them", "whom"):  # "killed 20 people 12 of them children": the figure before
+            return next((f for f in reversed(larger) if f["figure"]["end"] <= part["figure"]["start"]), None)
         inside = {t.i for t in group.subtree}
-        return next((f for f in figures if f is not part and f["outcome"] == part["outcome"]
-                     and f["figure"]["value"] > part["figure"]["value"] and inside.intersection(f["_tokens"])), None)
+        return next((f for f in larger if inside.intersection(f["_tokens"])), None)
 
     def number_before(self, doc: Doc, sent: Span) -> list[tuple[int, int, Quantity]]:
         """A headline's count that the parser left at the end of the sentence before when the
@@ -332,6 +335,8 @@ class CasualtyComponent(RuleComponent):
                 vs = (doc[first].idx, fig_end)
                 fig_start = doc[first].idx
             victims = char_span(doc, *vs, category=category)
+        elif (shared := share_noun(doc, end, sent.end, self.victim)) is not None:  # "12 of them children"
+            victims = char_span(doc, shared.idx, shared.idx + len(shared.text), category=self.category(shared))
         else:
             victims = self.victims_elsewhere(doc, trigger, doc[end - 1], fig_start, fig_end)
         lo, hi = min(fig_start, trigger.idx), max(fig_end, trigger.idx + len(trigger.text))

@@ -58,6 +58,16 @@ def predicate_noun(number: Token, victims: Collection[str]) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "attr" and listed(c, victims)), None)
 
 
+def share_noun(doc: Doc, end: int, sent_end: int, victims: Collection[str]) -> Token | None:
+    """The victim noun after "of them" / "of whom" that follows a number ending before token
+    `end`: "killed 20 people 12 of them [children]", "86 30 of whom were [children]"."""
+    words = doc[end : min(end + 5, sent_end)]
+    if len(words) < 3 or words[0].lower_ not in ("of", "among") or words[1].lower_ not in ("them", "whom"):
+        return None
+    noun = words[3] if words[2].pos_ == "AUX" and len(words) > 3 else words[2]
+    return noun if listed(noun, victims) else None
+
+
 def victim_category(head: Token, victims: Mapping[str, str], modifiers: Mapping[str, str]) -> str:
     """The victims' category (a word -> category lookup from `patterns/`), from a modifier
     ("civilian deaths"), the noun or its lemma, or a modifier that narrows "people"."""
