@@ -333,8 +333,9 @@ def tagged_doc(words, heads, deps, pos, tags=None):
     (["killed", "13", "people", "MSF", "said"], [0, 2, 3, 4, 4], ["ROOT", "nummod", "compound", "nsubj", "ccomp"],
      ["VERB", "NUM", "NOUN", "NOUN", "VERB"], ["VBD", "CD", "NNS", "NN", "VBD"], 2),
     # "six Nusra Front [fighters]": a group's name before the counted noun
-    (["killed", "six", "Nusra", "Front", "fighters"], [0, 4, 3, 4, 0], ["ROOT", "nummod", "compound", "compound", "dobj"],
-     ["VERB", "NUM", "PROPN", "PROPN", "NOUN"], ["VBD", "CD", "NNP", "NNP", "NNS"], 4),
+    (["killed", "six", "Nusra", "Front", "fighters"], [0, 4, 3, 4, 0],
+     ["ROOT", "nummod", "compound", "compound", "dobj"], ["VERB", "NUM", "PROPN", "PROPN", "NOUN"],
+     ["VBD", "CD", "NNP", "NNP", "NNS"], 4),
     # "38 regime [forces]": a singular modifier goes on to the noun it modifies
     (["killed", "38", "regime", "forces"], [0, 3, 3, 0], ["ROOT", "nummod", "compound", "dobj"],
      ["VERB", "NUM", "NOUN", "NOUN"], ["VBD", "CD", "NN", "NNS"], 3),

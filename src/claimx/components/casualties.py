@@ -18,8 +18,8 @@ from claimx.components.base import (
     span_dict,
     text_of,
 )
-from claimx.kinds import contract_values, new_record
 from claimx.incidents.enrich import is_part
+from claimx.kinds import contract_values, new_record
 from claimx.layout import role_at
 from claimx.numbers import NumberReader, Quantity
 from claimx.records import Casualty, Victims
@@ -68,7 +68,8 @@ class CasualtyComponent(RuleComponent):
     word_files = {
         "casualties.json": {"victims": dict, "victim_modifiers": dict, "cumulative": list,
                             "hypothetical_aux": list, "age_words": list, "not_people": list, "outcome_context": dict,
-                            "dates": dict, "member_nouns": list, "member_of": dict, "people_zero": list, "age_or_money_before": list,
+                            "dates": dict, "member_nouns": list, "member_of": dict, "people_zero": list,
+                            "age_or_money_before": list,
                             "not_a_count_before": list, "among_preps": list, "place_preps": list,
                             "conditional_marks": list, "counted_by_of": list, "died_of": dict,
                             "displacement": list, "war_nouns": list},
@@ -265,7 +266,8 @@ class CasualtyComponent(RuleComponent):
             return head.pos_ in ("NOUN", "PROPN")  # "20 flights", "eight targets"
         if toks[0].lower_ in self.reader.single and len(toks) == 1:
             return head is None or not self.is_victim(head) or head.tag_ in ("NNS", "NNPS")
-        if q.value == 0 and (head is None or not (self.is_victim(head) or head.tag_ == "NNS" and self.outcome_of(head))):
+        if q.value == 0 and (head is None or not (self.is_victim(head)
+                                                  or head.tag_ == "NNS" and self.outcome_of(head))):
             return toks.text.lower() not in self.people_zero  # "no one", "nobody" count people; "no casualties"
         if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LAW", "PRODUCT", "EVENT", "WORK_OF_ART") for t in toks):
             return head is None or not self.is_victim(head)  # a headline's "25 YPG Fighters" tagged a law
