@@ -267,6 +267,8 @@ CATEGORIES = [
     ("Three members of the same family were killed.", 3, "civilians", "members of the same family"),
     ("Fifteen SARC volunteers were killed in the double-tap strike said the Civil Defence.", 15, "civilians",
      "SARC volunteers"),
+    ("Four Hezbollah members have been killed in Syria amid reports of fierce clashes.", 4, "combatants",
+     "Hezbollah members"),
     ("The brigade announced on Monday that it had killed six Nusra Front fighters and injured several others.", 6,
      "combatants", "Front fighters"),
     ("Mon Aug 29 2016 40 Civilians 25 YPG Fighters Killed 110 Injured by Turkey Near Jarablus.", 25, "combatants",
@@ -358,11 +360,12 @@ GROUPS = {"group": "combatants", "front": "combatants", "family": "civilians", "
     (["members", "of", "the", "family", "forces"], [0, 0, 4, 4, 1], ["ROOT", "prep", "det", "compound", "pobj"],
      "combatants"),  # an armed group wins
     (["members", "of", "parliament"], [0, 0, 1], ["ROOT", "prep", "pobj"], None),
+    (["Hezbollah", "members"], [1, 1], ["compound", "ROOT"], "combatants"),  # the group named before
     (["members", "killed"], [0, 0], ["ROOT", "acl"], None),
 ])
 def test_member_category(words, heads, deps, category):
     d = hand_doc(words, heads, deps)
-    assert member_category(d[0], GROUPS) == category
+    assert member_category(d[words.index("members")], GROUPS | {"hezbollah": "combatants"}) == category
 
 
 def test_predicate_noun():
@@ -394,3 +397,7 @@ def test_victim_in_leaves_out_who_did_it():
     assert victim_in(d[1], VICTIMS).i == 3
     d = tagged_doc(["militants", "killed", "3"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["NOUN", "VERB", "NUM"])
     assert victim_in(d[1], VICTIMS) is None
+    # "kills 23 including 8 kids": the kids are a part, not who the 23 are
+    d = tagged_doc(["kills", "23", "including", "8", "kids"], [0, 0, 1, 4, 2],
+                   ["ROOT", "dobj", "prep", "nummod", "pobj"], ["VERB", "NUM", "VERB", "NUM", "NOUN"])
+    assert victim_in(d[0], VICTIMS | {"kids"}) is None

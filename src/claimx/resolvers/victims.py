@@ -42,9 +42,10 @@ def victim_modifier(head: Token, modifiers: Collection[str]) -> Token | None:
 
 
 def victim_in(t: Token, victims: Collection[str]) -> Token | None:
-    """A victim noun in `t`'s subtree ("killing [civilians] ... 12"), not `t` itself nor in the
-    phrase of who did it ("Militants ... Kill 3")."""
+    """A victim noun in `t`'s subtree ("killing [civilians] ... 12"), not `t` itself, nor in the
+    phrase of who did it ("Militants ... Kill 3") or of a part ("kills 23 including 8 kids")."""
     agents = {x.i for c in t.children if c.dep_ in ("nsubj", "agent") for x in c.subtree}
+    agents.update(x.i for y in t.subtree if y.lower_ in ("including", "among") for x in y.subtree)
     return next((x for x in t.subtree if listed(x, victims) and x.pos_ in ("NOUN", "PROPN") and x.i != t.i
                  and x.i not in agents), None)
 
@@ -83,13 +84,13 @@ def victim_category(head: Token, victims: Mapping[str, str], modifiers: Mapping[
 
 
 def member_category(head: Token, groups: Mapping[str, str]) -> str | None:
-    """The category of the members of what the "of" phrase after `head` names: an armed group
-    ("ten members of the Takfiri [group]") makes combatants, whatever else it names ("the
-    National Defence [Forces]"); a family or a rescue team civilians; None when it names neither."""
+    """The category of the members of what the "of" phrase after `head` or a name before it
+    names: an armed group ("ten members of the Takfiri [group]", "[Hezbollah] members") makes
+    combatants, whatever else it names ("the National Defence [Forces]"); a family or a rescue
+    team civilians; None when it names neither."""
     group = prep_object(head, ("of",), not_ents=())
-    if group is None:
-        return None
-    found = {groups[t.lower_] for t in group.subtree if t.lower_ in groups}
+    named = [x for c in head.lefts if c.dep_ in ("compound", "amod", "nmod") for x in c.subtree]  # "Daesh members"
+    found = {groups[t.lower_] for t in (*named, *(group.subtree if group is not None else ())) if t.lower_ in groups}
     return "combatants" if "combatants" in found else min(found, default=None)
 
 
