@@ -313,6 +313,7 @@ NOT_COUNTS = [
     ("A regime warplane launched four raids on civilian homes in the city centre killing three people.", [3]),
     ("No death toll was given.", []),
     ("There were no immediate reports of casualties.", []),
+    ("Most of the bodies appeared ashen or pale but with no visible injuries.", []),  # how the dead looked
 ]
 
 

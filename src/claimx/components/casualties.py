@@ -68,9 +68,8 @@ class CasualtyComponent(RuleComponent):
     word_files = {
         "casualties.json": {"victims": dict, "victim_modifiers": dict, "cumulative": list,
                             "hypothetical_aux": list, "age_words": list, "not_people": list, "outcome_context": dict,
-                            "dates": dict, "member_nouns": list, "member_of": dict, "people_zero": list,
-                            "age_or_money_before": list,
-                            "not_a_count_before": list, "among_preps": list, "place_preps": list,
+                            "dates": dict, "member_nouns": list, "member_of": dict, "wound_looks": list,
+                            "people_zero": list, "age_or_money_before": list, "not_a_count_before": list, "among_preps": list, "place_preps": list,
                             "conditional_marks": list, "counted_by_of": list, "died_of": dict,
                             "displacement": list, "war_nouns": list},
         **numbers.RULE_FILE,
@@ -88,6 +87,7 @@ class CasualtyComponent(RuleComponent):
         self.victim = {w: cat for cat, words in rules["victims"].items() for w in words}
         self.victim_mod = {w: cat for cat, words in rules["victim_modifiers"].items() for w in words}
         self.member_nouns = set(rules["member_nouns"])
+        self.wound_looks = set(rules["wound_looks"])
         self.member_of = {w: cat for cat, words in rules["member_of"].items() for w in words}
         try:
             self.cumulative = re.compile("|".join(rules["cumulative"]), re.IGNORECASE)
@@ -266,6 +266,8 @@ class CasualtyComponent(RuleComponent):
             return head.pos_ in ("NOUN", "PROPN")  # "20 flights", "eight targets"
         if toks[0].lower_ in self.reader.single and len(toks) == 1:
             return head is None or not self.is_victim(head) or head.tag_ in ("NNS", "NNPS")
+        if q.value == 0 and head is not None and any(c.lower_ in self.wound_looks for c in head.children):
+            return True  # "bodies with no visible injuries"
         if q.value == 0 and (head is None or not (self.is_victim(head)
                                                   or head.tag_ == "NNS" and self.outcome_of(head))):
             return toks.text.lower() not in self.people_zero  # "no one", "nobody" count people; "no casualties"
