@@ -5,7 +5,14 @@ import spacy
 from spacy.tokens import Doc
 from tests.conftest import spans_hold
 
-from claimx.resolvers.victims import displaced_count
+from claimx.resolvers.victims import (
+    counted_noun,
+    displaced_count,
+    member_category,
+    predicate_noun,
+    share_noun,
+    victim_in,
+)
 
 VOCAB = spacy.blank("en").vocab
 
@@ -92,6 +99,17 @@ RULE_CASES = [
      "Suburb Town Thirty civilians were killed on Saturday in intensive Syrian air strikes.",
      [("Thirty", 30, "killed"), ("Thirty", 30, "killed")]),
     ("casualty.killed", "Two men later died of their wounds in hospital.", [("Two", 2, "killed")]),
+    # the parse hangs the number on a later verb ("... forces monitor", "... a war monitor said")
+    ("casualty.verb_killed", "Military jets believed to be Russian killed at least 60 civilians trying to flee heavy "
+     "fighting in the oil-rich province when their small boats were targeted as they sought to cross the river "
+     "opposition activists former residents and a war monitor said late on Wednesday.",
+     [("at least 60", 60, "killed")]),
+    ("casualty.verb_injured", "The highest toll was in the largest town in the region where raids killed 16 civilians "
+     "including at least one child and wounded 22 it said.",
+     [("16", 16, "killed"), ("one", 1, "killed"), ("22", 22, "injured")]),
+    # "victims" reports deaths in "among the victims" / "of the victims"
+    ("casualty.killed", "The war monitor said that 12 children were among the victims of the attack on a gathering "
+     "at a checkpoint.", [("12", 12, "killed")]),
 ]
 
 
@@ -171,3 +189,216 @@ def hand_doc(words, heads, deps):
 def test_displaced_count(words, heads, deps, anchor, first, displaced):
     d = hand_doc(words, heads, deps)
     assert displaced_count(d[anchor], first, DISPLACEMENT_WORDS) is displaced
+
+
+# ---- figure structure (issue #13 part 4) ---------------------------------------------------------------
+# Sub-counts: their own record, `subcount` true and `part_of` the id of the total when the document has it.
+SUBCOUNTS = [
+    # text, [(figure text, value, category, subcount, part_of)]
+    ("Two medics were among at least 31 people killed on Saturday in Syrian government shelling.",
+     [("Two", 2, "civilians", True, "f2"), ("at least 31", 31, "people", False, None)]),
+    ("2 medics among 31 dead in Syria army reprisal for slain pilot AFP",
+     [("2", 2, "civilians", True, "f2"), ("31", 31, "people", False, None)]),
+    ("Ten of the 26 dead were children.", [("Ten", 10, "children", True, "f2"), ("26", 26, "people", False, None)]),
+    ("20 died, among them six boys.", [("20", 20, "people", False, None), ("six", 6, "children", True, "f1")]),
+    ("The strike killed 14 people including three children.",
+     [("14", 14, "people", False, None), ("three", 3, "children", True, "f1")]),
+    ("Four of those killed were minors.", [("Four", 4, "children", True, None)]),  # the total is not in the text
+    # "N of them X" after the total, commas stripped
+    ("Air strikes killed 20 people 12 of them children.",
+     [("20", 20, "people", False, None), ("12", 12, "children", True, "f1")]),
+    ("The death toll from the attack has risen to 86 30 of them children a monitoring group said.",
+     [("86", 86, "people", False, None), ("30", 30, "children", True, "f1")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SUBCOUNTS)
+def test_a_subcount_is_its_own_record_part_of_the_total(extract, text, expected):
+    got = extract(text, "casualty")
+    assert [(f["figure"]["text"], f["figure"]["value"], f["victims"]["category"], f["subcount"], f["part_of"])
+            for f in got] == expected
+    assert all(f["outcome"] == "killed" for f in got)
+
+
+# Lists add up to one figure (SPEC.md), with or without commas (FA-KES has them stripped).
+LISTS = [
+    ("Government air strikes killed 10 children 5 women and 3 men in the city a monitor said.",
+     "10 children 5 women and 3 men", 18, "civilians"),
+    ("Another airstrike hit a village on Tuesday killing a woman and nine children.", "a woman and nine children",
+     10, "civilians"),
+    ("Two medics and an aid worker were killed.", "Two medics and an aid worker", 3, "civilians"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "value", "category"), LISTS)
+def test_a_list_is_one_figure(extract, text, figure, value, category):
+    got = extract(text, "casualty")
+    assert [(f["figure"]["text"], f["figure"]["value"], f["victims"]["category"]) for f in got] == [
+        (figure, value, category)]
+
+
+# A list that breaks a toll down ("among them", "include", "among those killed") is a sub-count, and
+# so is each of its counts, part of the list.
+BREAKDOWNS = [
+    ("Eleven civilians were killed among them a child and two women while 44 others were injured.",
+     [("Eleven", 11, "civilians", False, None), ("a child and two women", 3, "civilians", True, "f1"),
+      ("a", 1, "children", True, "f2"), ("two", 2, "women", True, "f2")]),
+    ("The dead included 40 children 12 women and 30 men.",
+     [("40 children 12 women and 30 men", 82, "civilians", True, None), ("40", 40, "children", True, "f1"),
+      ("12", 12, "women", True, "f1"), ("30", 30, "people", True, "f1")]),
+    ("The observatory gave the same death toll and said 14 children and a woman were among those killed.",
+     [("14 children and a woman", 15, "civilians", True, None), ("14", 14, "children", True, "f1"),
+      ("a", 1, "women", True, "f1")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BREAKDOWNS)
+def test_a_breakdown_lists_its_counts(extract, text, expected):
+    got = [f for f in extract(text, "casualty") if f["outcome"] == "killed"]
+    assert [(f["figure"]["text"], f["figure"]["value"], f["victims"]["category"], f["subcount"], f["part_of"])
+            for f in got] == expected
+    assert all(spans_hold(f, text) for f in got)
+
+
+# Who the victims are: members of armed groups are combatants, medics and aid workers civilians.
+CATEGORIES = [
+    ("At least 10 members of the Takfiri group were killed in the army's attacks.", 10, "combatants",
+     "members of the Takfiri group"),
+    ("Three members of the same family were killed.", 3, "civilians", "members of the same family"),
+    ("Fifteen SARC volunteers were killed in the double-tap strike said the Civil Defence.", 15, "civilians",
+     "SARC volunteers"),
+    ("Four Hezbollah members have been killed in Syria amid reports of fierce clashes.", 4, "combatants",
+     "Hezbollah members"),
+    ("The brigade announced on Monday that it had killed six Nusra Front fighters and injured several others.", 6,
+     "combatants", "Front fighters"),
+    ("Mon Aug 29 2016 40 Civilians 25 YPG Fighters Killed 110 Injured by Turkey Near Jarablus.", 25, "combatants",
+     "YPG Fighters"),
+    ("ISIL Kills Crucifies 5 Syrians in Deir Ezzor", 5, "people", "Syrians"),
+    ("A hospital was destroyed by airstrikes over the weekend that killed 13 people MSF said on Monday.", 13, "people",
+     "people"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "category", "victims"), CATEGORIES)
+def test_victim_category(extract, text, value, category, victims):
+    got = {f["figure"]["value"]: f for f in extract(text, "casualty")}
+    assert (got[value]["victims"]["category"], got[value]["victims"]["text"]) == (category, victims)
+    assert all(spans_hold(f, text) for f in got.values())
+
+
+# Explicit zeros are figures of 0.
+ZEROS = [
+    ("Nobody was hurt in the blast.", "injured", "people"),
+    ("There were no casualties.", "casualties", "people"),
+    ("The attack caused no injuries.", "injured", "people"),
+    ("None of the passengers were injured.", "injured", "civilians"),
+]
+
+
+@pytest.mark.parametrize(("text", "outcome", "category"), ZEROS)
+def test_an_explicit_zero_is_a_figure(extract, text, outcome, category):
+    assert [(f["figure"]["value"], f["outcome"], f["victims"]["category"]) for f in extract(text, "casualty")] == [
+        (0, outcome, category)]
+
+
+# What must not become a figure: an article or number before a noun that only modifies another
+# ("a terrorist rocket attack", "two other districts"), a date before a victim word, a source.
+NOT_COUNTS = [
+    ("Three children were killed and 14 students were injured in a terrorist rocket attack on the national school.",
+     [3, 14]),
+    ("Another five civilians were killed in two other districts and on the citys outskirts.", [5]),
+    ("Since July 11 regime bombardment of IS-held towns and villages has cost the lives of 136 civilians.", [136]),
+    ("The groom and bride were safe but the grooms father and brother were killed in the attack a relative told AFP.",
+     []),
+    ("A regime warplane launched four raids on civilian homes in the city centre killing three people.", [3]),
+    ("No death toll was given.", []),
+    ("There were no immediate reports of casualties.", []),
+    ("Most of the bodies appeared ashen or pale but with no visible injuries.", []),  # how the dead looked
+]
+
+
+@pytest.mark.parametrize(("text", "values"), NOT_COUNTS)
+def test_not_a_count_of_people(extract, text, values):
+    assert [f["figure"]["value"] for f in extract(text, "casualty")] == values
+
+
+# ---- victim resolvers on hand-built Docs (no model) --------------------------------------------------
+VICTIMS = {"people", "fighters", "forces", "regime", "members", "minors", "militants", "terrorist"}
+
+
+def tagged_doc(words, heads, deps, pos, tags=None):
+    return Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags or ["" for _ in words],
+               lemmas=[w.lower() for w in words])
+
+
+@pytest.mark.parametrize(("words", "heads", "deps", "pos", "tags", "counted"), [
+    # "13 [people] MSF said": a plural victim noun ends the phrase before an unknown noun
+    (["killed", "13", "people", "MSF", "said"], [0, 2, 3, 4, 4], ["ROOT", "nummod", "compound", "nsubj", "ccomp"],
+     ["VERB", "NUM", "NOUN", "NOUN", "VERB"], ["VBD", "CD", "NNS", "NN", "VBD"], 2),
+    # "six Nusra Front [fighters]": a group's name before the counted noun
+    (["killed", "six", "Nusra", "Front", "fighters"], [0, 4, 3, 4, 0],
+     ["ROOT", "nummod", "compound", "compound", "dobj"], ["VERB", "NUM", "PROPN", "PROPN", "NOUN"],
+     ["VBD", "CD", "NNP", "NNP", "NNS"], 4),
+    # "38 regime [forces]": a singular modifier goes on to the noun it modifies
+    (["killed", "38", "regime", "forces"], [0, 3, 3, 0], ["ROOT", "nummod", "compound", "dobj"],
+     ["VERB", "NUM", "NOUN", "NOUN"], ["VBD", "CD", "NN", "NNS"], 3),
+    # "a terrorist rocket [attack]": the noun counted is the attack, not a victim
+    (["in", "a", "terrorist", "rocket", "attack"], [0, 4, 3, 4, 0], ["ROOT", "det", "compound", "compound", "pobj"],
+     ["ADP", "DET", "NOUN", "NOUN", "NOUN"], ["IN", "DT", "NN", "NN", "NN"], 4),
+])
+def test_counted_noun(words, heads, deps, pos, tags, counted):
+    d = tagged_doc(words, heads, deps, pos, tags)
+    assert counted_noun(d, 2, len(d), lambda t: t.lower_ in VICTIMS).i == counted
+
+
+GROUPS = {"group": "combatants", "front": "combatants", "family": "civilians", "forces": "combatants"}
+
+
+@pytest.mark.parametrize(("words", "heads", "deps", "category"), [
+    (["members", "of", "the", "Takfiri", "group"], [0, 0, 4, 4, 1], ["ROOT", "prep", "det", "compound", "pobj"],
+     "combatants"),
+    (["members", "of", "the", "same", "family"], [0, 0, 4, 4, 1], ["ROOT", "prep", "det", "amod", "pobj"], "civilians"),
+    (["members", "of", "the", "family", "forces"], [0, 0, 4, 4, 1], ["ROOT", "prep", "det", "compound", "pobj"],
+     "combatants"),  # an armed group wins
+    (["members", "of", "parliament"], [0, 0, 1], ["ROOT", "prep", "pobj"], None),
+    (["Hezbollah", "members"], [1, 1], ["compound", "ROOT"], "combatants"),  # the group named before
+    (["members", "killed"], [0, 0], ["ROOT", "acl"], None),
+])
+def test_member_category(words, heads, deps, category):
+    d = hand_doc(words, heads, deps)
+    assert member_category(d[words.index("members")], GROUPS | {"hezbollah": "combatants"}) == category
+
+
+def test_predicate_noun():
+    # "Four of those killed were [minors]"
+    d = hand_doc(["Four", "of", "those", "killed", "were", "minors"], [4, 0, 1, 2, 4, 4],
+                 ["nsubj", "prep", "pobj", "acl", "ROOT", "attr"])
+    d[4].lemma_ = "be"
+    assert predicate_noun(d[0], VICTIMS).i == 5
+    assert predicate_noun(d[2], VICTIMS) is None  # not the copula's subject
+
+
+@pytest.mark.parametrize(("words", "noun"), [
+    (["killed", "20", "people", "12", "of", "them", "children"], 6),
+    (["killed", "20", "people", "12", "of", "whom", "were", "children"], 7),
+    (["killed", "20", "people", "12", "of", "them", "in", "Aleppo"], None),
+    (["killed", "12", "of", "the", "children"], None),
+])
+def test_share_noun(words, noun):
+    d = tagged_doc(words, list(range(len(words))), ["dep"] * len(words),
+                   ["AUX" if w == "were" else "X" for w in words])
+    got = share_noun(d, 4 if words[3] == "12" else 2, len(d), VICTIMS | {"children"})
+    assert (got.i if got is not None else None) == noun
+
+
+def test_victim_in_leaves_out_who_did_it():
+    # "militants killed 3 people": the victims are the people, not the militants
+    d = tagged_doc(["militants", "killed", "3", "people"], [1, 1, 3, 1], ["nsubj", "ROOT", "nummod", "dobj"],
+                   ["NOUN", "VERB", "NUM", "NOUN"])
+    assert victim_in(d[1], VICTIMS).i == 3
+    d = tagged_doc(["militants", "killed", "3"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["NOUN", "VERB", "NUM"])
+    assert victim_in(d[1], VICTIMS) is None
+    # "kills 23 including 8 kids": the kids are a part, not who the 23 are
+    d = tagged_doc(["kills", "23", "including", "8", "kids"], [0, 0, 1, 4, 2],
+                   ["ROOT", "dobj", "prep", "nummod", "pobj"], ["VERB", "NUM", "VERB", "NUM", "NOUN"])
+    assert victim_in(d[0], VICTIMS | {"kids"}) is None

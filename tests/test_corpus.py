@@ -71,6 +71,7 @@ WEEKDAYS = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 YEAR_BEFORE = {"in", "since", "until", "till", "by", "from", "of", "year", "early", "late", "mid", "during"}
 COUNTER_WORDS = {"views", "url", "comments", "share", "shares", "print", "tweet", "like", "follow"}
+PEOPLE = {"people", "persons", "civilians", "residents", "families", "children", "women"}
 DISPLACED = re.compile(r"displac|homeless|\bfled\b|\bflee|uproot|evacuat|\bexile")
 NUMERIC_DATE = re.compile(r"\d{1,2}(?:19|20)\d\d|\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d")  # "Apr 232017"
 AGE_AFTER = re.compile(r"-?(?:year|month)s?-old|\s+years?\s+old")
@@ -111,9 +112,11 @@ def wrong_figure(text: str, record: dict) -> str | None:
         return "age"
     if last in COUNTER_WORDS:
         return "page counter"
-    # "displaced millions", "millions displaced", "millions more displaced"; not "three children fleeing"
+    # "displaced millions", "millions displaced", "millions more displaced"; not "three children fleeing",
+    # nor "six displaced people" where the word describes the people counted (killed: FA-KES gold has them)
     next_to = " ".join(before[-1:] + after[: 2 if after[:1] == ["more"] else 1])
-    if DISPLACED.search(next_to) and not OUTCOME.search(next_to):
+    described = after[1:2] and after[1] in PEOPLE and not DISPLACED.search(" ".join(before[-1:]))
+    if DISPLACED.search(next_to) and not OUTCOME.search(next_to) and not described:
         return "displacement"
     return None
 
@@ -149,6 +152,8 @@ def fakes_sample(nlp):
     ("09-04-2017 Four killed in shelling", "04-2017", "date"),
     ("a 12-year-old boy was killed", "12", "age"),
     ("Print Tweet Views 729 Four were killed", "729", "page counter"),
+    ("The war has displaced 100000 civilians", "100000", "displacement"),
+    ("A bombing killed at least 26 displaced people", "26", None),  # killed people who had fled
     ("the war has killed 1000 and displaced millions", "millions", "displacement"),
     ("the war has killed 1000 and displaced millions", "1000", None),
     ("the war has killed 1000 and millions more displaced", "millions", "displacement"),

@@ -92,8 +92,9 @@ class _Merger:
             if offset:
                 shift(rec, offset)
         for rec in records:
-            if rec.get("claim"):
-                rec["claim"] = renamed.get(rec["claim"], rec["claim"])
+            for link in ("claim", "part_of"):
+                if rec.get(link):
+                    rec[link] = renamed.get(rec[link], rec[link])
         self.records.extend(records)
 
 

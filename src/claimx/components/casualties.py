@@ -18,6 +18,7 @@ from claimx.components.base import (
     span_dict,
     text_of,
 )
+from claimx.incidents.enrich import is_part
 from claimx.kinds import contract_values, new_record
 from claimx.layout import role_at
 from claimx.numbers import NumberReader, Quantity
@@ -36,7 +37,7 @@ from claimx.resolvers import (
     victim_modifier,
     victims_span,
 )
-from claimx.resolvers.victims import displaced_count
+from claimx.resolvers.victims import displaced_count, member_category, predicate_noun, share_noun
 from claimx.rules import PatternError, Rule
 
 SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
@@ -60,29 +61,35 @@ class CasualtyComponent(RuleComponent):
 
     kind = "casualty"
     # casualty_figures: an outcome word, with the numbers near it in the tree; toll_figure and
-    # more_figure: a slot that fixes which outcome word the number in it belongs to
-    resolvers = frozenset({"casualty_figures", "toll_figure", "more_figure"})
+    # more_figure: a slot that fixes which outcome word the number in it belongs to; object_figure:
+    # the outcome verb right before a number, when the tree ties the number to no outcome word
+    resolvers = frozenset({"casualty_figures", "toll_figure", "more_figure", "object_figure"})
     rule_labels = contract_values(Casualty, "outcome")  # a rule's label is the outcome its words report
     word_files = {
         "casualties.json": {"victims": dict, "victim_modifiers": dict, "cumulative": list,
                             "hypothetical_aux": list, "age_words": list, "not_people": list, "outcome_context": dict,
-                            "dates": dict, "people_zero": list, "age_or_money_before": list,
-                            "not_a_count_before": list, "among_preps": list, "place_preps": list,
+                            "dates": dict, "member_nouns": list, "member_of": dict, "wound_looks": list,
+                            "people_zero": list, "age_or_money_before": list, "not_a_count_before": list,
+                            "among_preps": list, "place_preps": list,
                             "conditional_marks": list, "counted_by_of": list, "died_of": dict,
                             "displacement": list, "war_nouns": list},
         **numbers.RULE_FILE,
     }
     categories = {"casualties.json": {key: contract_values(Victims, "category")
-                                      for key in ("victims", "victim_modifiers")}}
+                                      for key in ("victims", "victim_modifiers", "member_of")}}
 
     def compile_words(self) -> None:
         rules = self.words["casualties.json"]
         self.reader = NumberReader(self.words["numbers.json"])
         self.outcome_at: dict[int, Rule] = {}  # the current document's outcome words: token -> rule
         self.slot_at: dict[int, tuple[Rule, int]] = {}  # a number's first token -> its rule and outcome word
+        self.object_at: dict[int, tuple[Rule, int]] = {}  # the same, used when the tree finds no outcome word
         self.outcome_context = {w: set(v) for w, v in rules["outcome_context"].items()}
         self.victim = {w: cat for cat, words in rules["victims"].items() for w in words}
         self.victim_mod = {w: cat for cat, words in rules["victim_modifiers"].items() for w in words}
+        self.member_nouns = set(rules["member_nouns"])
+        self.wound_looks = set(rules["wound_looks"])
+        self.member_of = {w: cat for cat, words in rules["member_of"].items() for w in words}
         try:
             self.cumulative = re.compile("|".join(rules["cumulative"]), re.IGNORECASE)
         except re.error as e:
@@ -109,13 +116,15 @@ class CasualtyComponent(RuleComponent):
             rf"|(?P<d2>\d{{1,2}}) (?P<m2>{month})\.?(?: (?P<y2>(?:19|20)\d\d))?)\b", re.IGNORECASE)
 
     def process(self, doc: Doc) -> Doc:
-        self.outcome_at, self.slot_at = {}, {}
+        self.outcome_at, self.slot_at, self.object_at = {}, {}, {}
         for rule, tokens in self.matches(doc):
             if rule.resolver == "toll_figure":  # "to"/"at", the verb, the toll: the number follows "to"
                 if self.toll_slot(*(doc[i] for i in tokens[:3])):
                     self.slot_at.setdefault(tokens[0] + 1, (rule, tokens[2]))
             elif rule.resolver == "more_figure":  # the outcome verb, the number, "more"
                 self.slot_at.setdefault(tokens[1], (rule, tokens[0]))
+            elif rule.resolver == "object_figure":  # the outcome verb: a number right after it
+                self.object_at.setdefault(tokens[0] + 1, (rule, tokens[0]))
             else:
                 self.outcome_at.setdefault(tokens[0], rule)
         found = {}
@@ -124,12 +133,23 @@ class CasualtyComponent(RuleComponent):
         for sent, inside in self.sentences_holding(doc, hits, ("prose", "heading")):
             for f in self.sentence_figures(doc, sent, inside, ents):
                 found.setdefault(f["figure"]["start"], f)  # a headline's number may open the next sentence
-        out = []
-        for n, f in enumerate(sorted(found.values(), key=lambda f: f["figure"]["start"]), 1):
+        out: list[dict] = []
+        record_of: dict[int, dict] = {}  # id(found figure) -> its record
+        for f in sorted(found.values(), key=lambda f: f["figure"]["start"]):
             claim_id, source = attribution(doc, f["figure"]["start"], f["figure"]["end"])
-            out.append(new_record("casualty", n, f["rule"], evidence(doc, f["_lo"], f["_hi"]), figure=f["figure"],
-                                  outcome=f["outcome"], victims=f["victims"], source=source, claim=claim_id,
-                                  place=f["place"], scope=f["scope"], incident=f["incident"]))
+            record_of[id(f)] = new_record("casualty", len(out) + 1, f["rule"], evidence(doc, f["_lo"], f["_hi"]),
+                                          figure=f["figure"], outcome=f["outcome"], victims=f["victims"],
+                                          source=source, claim=claim_id, place=f["place"], scope=f["scope"],
+                                          incident=f["incident"])
+            out.append(record_of[id(f)])
+            for part in f["_parts"]:  # "among them a child and two women": the child, the women
+                out.append(new_record("casualty", len(out) + 1, f["rule"], evidence(doc, f["_lo"], f["_hi"]),
+                                      figure=part["figure"], outcome=f["outcome"], victims=part["victims"],
+                                      source=source, claim=claim_id, place=f["place"], scope=f["scope"],
+                                      incident=f["incident"], subcount=True, part_of=record_of[id(f)]["id"]))
+        for f in found.values():  # "two medics were among at least 31 people killed"
+            if f["_whole"] is not None and id(f["_whole"]) in record_of:
+                record_of[id(f)].update(subcount=True, part_of=record_of[id(f["_whole"])]["id"])
         doc._.claimx_casualties = out
         return doc
 
@@ -195,9 +215,26 @@ class CasualtyComponent(RuleComponent):
                 continue
             fig = self.figure(doc, sent, first, end, q, outcomes, places)
             if fig is not None:
-                taken.update(range(first, fig.pop("_end_token")))
+                fig["_tokens"] = range(first, max(fig.pop("_end_token"), fig["_anchor"] + 1))
+                taken.update(fig["_tokens"])
                 figures.append(fig)
+        for fig in figures:
+            fig["_whole"] = self.whole_of(doc[fig["_anchor"]], fig, figures)
         return figures
+
+    def whole_of(self, anchor: Token, part: dict, figures: list[dict]) -> dict | None:
+        """The larger figure of the sentence this one is counted among: "two medics were among
+        at least 31 people killed", "2 medics among 31 dead", "ten of the 26 dead"."""
+        holder = anchor.head if anchor.dep_ in ("nsubj", "nsubjpass") and anchor.head.lemma_ == "be" else anchor
+        group = prep_object(anchor, self.among, not_ents=()) or prep_object(holder, self.among, not_ents=())
+        if group is None:
+            return None
+        larger = [f for f in figures if f is not part and f["outcome"] == part["outcome"]
+                  and f["figure"]["value"] > part["figure"]["value"]]
+        if group.lower_ in ("them", "whom"):  # "killed 20 people 12 of them children": the figure before
+            return next((f for f in reversed(larger) if f["figure"]["end"] <= part["figure"]["start"]), None)
+        inside = {t.i for t in group.subtree}
+        return next((f for f in larger if inside.intersection(f["_tokens"])), None)
 
     def number_before(self, doc: Doc, sent: Span) -> list[tuple[int, int, Quantity]]:
         """A headline's count that the parser left at the end of the sentence before when the
@@ -230,19 +267,25 @@ class CasualtyComponent(RuleComponent):
             return head.pos_ in ("NOUN", "PROPN")  # "20 flights", "eight targets"
         if toks[0].lower_ in self.reader.single and len(toks) == 1:
             return head is None or not self.is_victim(head) or head.tag_ in ("NNS", "NNPS")
-        if q.value == 0 and (head is None or not self.is_victim(head)):
-            return toks.text.lower() not in self.people_zero  # "no one", "nobody" count people themselves
+        if q.value == 0 and head is not None and any(c.lower_ in self.wound_looks for c in head.children):
+            return True  # "bodies with no visible injuries"
+        if q.value == 0 and (head is None or not (self.is_victim(head)
+                                                  or head.tag_ == "NNS" and self.outcome_of(head))):
+            return toks.text.lower() not in self.people_zero  # "no one", "nobody" count people; "no casualties"
         if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LAW", "PRODUCT", "EVENT", "WORK_OF_ART") for t in toks):
-            return True
+            return head is None or not self.is_victim(head)  # a headline's "25 YPG Fighters" tagged a law
         return bool(first and head is None and doc[first - 1].lower_ in self.not_a_count_before)
 
     def is_victim(self, t: Token) -> bool:
-        return listed(t, self.victim)
+        """A victim noun, or a nationality in the plural ("five Syrians")."""
+        return listed(t, self.victim) or t.ent_type_ == "NORP" and t.tag_ in ("NNS", "NNPS")
 
     def victim_head(self, doc: Doc, end: int, sent_end: int) -> Token | None:
         return counted_noun(doc, end, sent_end, lambda t: t.lower_ in self.victim or t.i in self.outcome_at)
 
     def category(self, head: Token) -> str:
+        if head.lower_ in self.member_nouns:  # "ten members of the Takfiri group"
+            return member_category(head, self.member_of) or "people"
         return victim_category(head, self.victim, self.victim_mod)
 
     def figure(self, doc: Doc, sent: Span, first: int, end: int, q: Quantity, outcomes,
@@ -253,8 +296,9 @@ class CasualtyComponent(RuleComponent):
             head = None  # "has risen to 61 [a war monitor] said": commas stripped, the parse took the next noun
         if self.excluded(doc, first, end, q, head):
             return None
-        if head is None and end < sent.end and doc[end].pos_ == "VERB" and not self.outcome_of(doc[end]):
-            return None  # "millions driven from their homes", "thousands fled"
+        if head is None and end < sent.end and doc[end].pos_ == "VERB" and doc[end].dep_ != "prep" and not \
+                self.outcome_of(doc[end]):
+            return None  # "millions driven from their homes", "thousands fled"; not "Kills 23 including ..."
         anchor = head if head is not None else doc[end - 1]
         if displaced_count(anchor, first, self.displacement):
             return None  # "has killed 280000 people and displaced [millions]"
@@ -263,12 +307,15 @@ class CasualtyComponent(RuleComponent):
         else:
             trigger, kind = self.nearest_outcome(anchor, doc[first], outcomes)
             rule = self.outcome_at[trigger.i] if trigger is not None else None
+            verb = self.object_at.get(first)
+            if trigger is None and verb is not None and (head is None or not self.outcome_of(head)):
+                rule, trigger, kind = verb[0], doc[verb[1]], verb[0].label  # "killed 38 regime forces monitor"
         if trigger is None or hypothetical(trigger, self.hypothetical_aux, self.conditionals) or (
                 negated(trigger, through=("acomp", "xcomp")) and q.value != 0):
             return None
         end_token = end
         fig_start, fig_end = doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
-        victims = None
+        victims, parts = None, []
         if head is not None and (self.is_victim(head) or head.i == trigger.i):
             victim_head = head
             mod = victim_modifier(head, self.victim_mod)
@@ -282,18 +329,24 @@ class CasualtyComponent(RuleComponent):
                 category = self.category(victim_head)
                 after = end if victim_head.i == head.i else victim_head.left_edge.i
                 vs = victims_span(doc, victim_head, after)
+                group = prep_object(victim_head, ("of",), not_ents=()) if category != "people" else None
+                if victim_head.lower_ in self.member_nouns and group is not None:  # "members of the group"
+                    vs = (vs[0], max(vs[1], group.idx + len(group.text)))
                 end_token = max(end_token, victim_head.i + 1) if victim_head.i == head.i else end_token
             compound = self.compound(doc, q, head, end_token, sent.end)
             if compound:
-                q, fig_end, category, end_token = compound
+                parts = self.breakdown(doc, (doc[first:end], q, victim_head, category), compound)
+                q, fig_end, category, end_token, _ = compound
                 vs = (doc[first].idx, fig_end)
                 fig_start = doc[first].idx
             victims = char_span(doc, *vs, category=category)
+        elif (shared := share_noun(doc, end, sent.end, self.victim)) is not None:  # "12 of them children"
+            victims = char_span(doc, shared.idx, shared.idx + len(shared.text), category=self.category(shared))
         else:
-            victims = self.victims_elsewhere(doc, sent, trigger, fig_start, fig_end)
+            victims = self.victims_elsewhere(doc, trigger, doc[end - 1], fig_start, fig_end)
         lo, hi = min(fig_start, trigger.idx), max(fig_end, trigger.idx + len(trigger.text))
         return {
-            "_lo": lo, "_hi": hi, "_end_token": end_token, "rule": rule.id,
+            "_lo": lo, "_hi": hi, "_end_token": end_token, "_anchor": anchor.i, "rule": rule.id,
             "figure": char_span(doc, fig_start, fig_end, value=q.value, low=q.low, high=q.high, qualifier=q.qualifier),
             "outcome": kind,
             "victims": victims,
@@ -301,6 +354,7 @@ class CasualtyComponent(RuleComponent):
             "scope": "cumulative" if self.cumulative.search(text_of(doc), sent.start_char, sent.end_char)
             or self.war_toll(sent, trigger) else "incident",
             "incident": self.incident(doc, sent),
+            "_parts": parts,
         }
 
     def war_toll(self, sent: Span, trigger: Token) -> bool:
@@ -348,32 +402,50 @@ class CasualtyComponent(RuleComponent):
         return f"{year}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
 
     def compound(self, doc: Doc, q: Quantity, head: Token, end_token: int, sent_end: int):
-        """"two women and a child": consecutive non-combatant counts joined by "and" add up."""
+        """"two women and a child", "40 children 12 women and 30 men" (commas stripped): consecutive
+        non-combatant counts joined by "and", a comma or nothing add up to one figure (SPEC.md).
+        Also returns the counts after the first: (number span, quantity, victim noun, category)."""
         cats = {self.category(head)}
         total, last, j = q.value, head, end_token
-        while j + 1 < sent_end and doc[j].lower_ in ("and", ","):
-            words = [t.lower_ for t in doc[j + 1 : sent_end]]
-            got = self.reader.match(words, 0) if words and self.reader.may_start(words[0]) else None
+        counts = []
+        while j < sent_end:
+            k = j + 1 if doc[j].lower_ in ("and", ",") else j
+            got = self.reader.match([t.lower_ for t in doc[k:sent_end]], 0) if k < sent_end and \
+                self.reader.may_start(doc[k].lower_) else None
             if got is None:
                 break
             n, q2 = got
-            nxt = self.victim_head(doc, j + 1 + n, sent_end)
+            nxt = self.victim_head(doc, k + n, sent_end)
             if nxt is None or not self.is_victim(nxt) or q2.value == 0:
                 break
             cat = self.category(nxt)
             if "combatants" in (cat, *cats):
                 break
             cats.add(cat)
+            counts.append((doc[k : k + n], q2, nxt, cat))
             total, last, j = total + q2.value, nxt, nxt.i + 1
-        if last.i == head.i:
-            return None
+        if last.i == head.i or total == 2 * q.value:
+            return None  # "three civilians two women and a man": the counts after the first break it down
         category = cats.pop() if len(cats) == 1 else "civilians"
-        return Quantity.qualified(total, q.qualifier), last.idx + len(last.text), category, j
+        return Quantity.qualified(total, q.qualifier), last.idx + len(last.text), category, j, counts
 
-    def victims_elsewhere(self, doc: Doc, sent: Span, trigger: Token, fig_start: int, fig_end: int) -> dict:
-        """No noun after the number ("killing 12", "the toll rose to 70"): a victim noun tied to
-        the outcome word, else the figure itself stands for unspecified people."""
-        t = victim_in(trigger, self.victim)
+    def breakdown(self, doc: Doc, first: tuple, compound: tuple) -> list[dict]:
+        """The counts of a list that is itself a part of a toll ("those killed include 14 children
+        and four women", "among them a child and two women"), each as a sub-count; none for a
+        list that is the toll ("killed two women and a child" is one figure of 3, SPEC.md)."""
+        number, end = first[0], compound[1]
+        if not is_part(text_of(doc), {"figure": {"start": number.start_char, "end": end}}):
+            return []
+        return [{"figure": char_span(doc, n.start_char, n.end_char, value=q.value, low=q.low, high=q.high,
+                                     qualifier=q.qualifier),
+                 "victims": char_span(doc, *victims_span(doc, noun, n.end), category=category)}
+                for n, q, noun, category in (first, *compound[4])]
+
+    def victims_elsewhere(self, doc: Doc, trigger: Token, number: Token, fig_start: int, fig_end: int) -> dict:
+        """No noun after the number ("killing 12", "the toll rose to 70"): the noun a copula says
+        the counted are ("four of those killed were minors"), a victim noun tied to the outcome
+        word, else the figure itself stands for unspecified people."""
+        t = predicate_noun(number, self.victim) or victim_in(trigger, self.victim)
         if t is not None:
             return char_span(doc, t.idx, t.idx + len(t.text), category=self.category(t))
         return char_span(doc, fig_start, fig_end, category="people")
@@ -385,7 +457,7 @@ class CasualtyComponent(RuleComponent):
             if d > MAX_TREE_DISTANCE or not self.same_clause(anchor, t):
                 continue
             key = (d, abs(t.i - number.i))
-            if abs(t.i - number.i) > 15:
+            if abs(t.i - number.i) > 15 and d > 1:  # far off, unless the number's own verb
                 continue
             if best_key is None or key < best_key:
                 best, best_key = (t, kind), key

@@ -111,10 +111,11 @@ def enrich(text: str, meta: dict, records: list[dict], date_field: str = "date")
         if r["kind"] == "casualty":
             if r["outcome"] != "casualties" and is_combined(text, r):
                 r["outcome"] = "casualties"
-            r["subcount"] = is_part(text, r)
-            whole = next((w for w in reversed(wholes) if w["outcome"] == r["outcome"]
-                          and w["figure"]["value"] > r["figure"]["value"]), None) if r["subcount"] else None
-            r["part_of"] = whole["id"] if whole else None
+            r["subcount"] = r.get("subcount") or is_part(text, r)
+            if r.get("part_of") is None:  # a list's members already name their list's total
+                whole = next((w for w in reversed(wholes) if w["outcome"] == r["outcome"]
+                              and w["figure"]["value"] > r["figure"]["value"]), None) if r["subcount"] else None
+                r["part_of"] = whole["id"] if whole else None
             if not r["subcount"] and r["scope"] == "incident":
                 wholes.append(r)
 

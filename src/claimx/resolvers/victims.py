@@ -7,19 +7,31 @@ from collections.abc import Callable, Collection, Mapping
 
 from spacy.tokens import Doc, Token
 
-from claimx.resolvers.tree import listed
+from claimx.resolvers.tree import listed, prep_object
 
 
 def counted_noun(doc: Doc, end: int, sent_end: int, known: Callable[[Token], bool]) -> Token | None:
     """The noun a number ending before token `end` counts: "33 [civilians]", "two rebel
-    [fighters]"; a `known` word (a victim or outcome word) counts even when not tagged a noun."""
-    for j in range(end, min(end + 4, sent_end)):
+    [fighters]", "six Nusra Front [fighters]", "26 displaced [people]"; a `known` word (a victim
+    or outcome word) counts even when not tagged a noun, and a plural one ends the phrase before
+    an unknown noun that a comma would have set apart ("13 [people] MSF said")."""
+    last = min(end + 4, sent_end)
+    for j in range(end, last):
         t = doc[j]
         if t.pos_ in ("NOUN", "PROPN", "PRON") or known(t):
-            if j + 1 < sent_end and doc[j + 1].pos_ == "NOUN" and doc[j + 1].head.i != j and t.pos_ != "PRON":
+            nxt = doc[j + 1] if j + 1 < sent_end else None
+            if known(t) and t.tag_ in ("NNS", "NNPS") and not (nxt is not None and known(nxt)
+                                                                and nxt.pos_ in ("NOUN", "PROPN")):
+                return t
+            if t.pos_ == "PROPN" and not known(t):  # a group's name before the counted noun
+                named = next((x for x in doc[j + 1 : last] if known(x) or x.pos_ != "PROPN" and x.dep_ != "compound"),
+                             None)
+                if named is not None and known(named) and named.tag_ in ("NNS", "NNPS"):
+                    return named
+            if nxt is not None and nxt.pos_ == "NOUN" and nxt.head.i != j and t.pos_ != "PRON":
                 continue  # "rebel [fighters]", "civilian [deaths]"
             return t
-        if t.pos_ not in ("ADJ", "ADV", "PUNCT") or t.text in (",", ";", "."):
+        if not (t.pos_ in ("ADJ", "ADV", "PUNCT") or t.dep_ == "amod") or t.text in (",", ";", "."):
             return None
     return None
 
@@ -30,8 +42,31 @@ def victim_modifier(head: Token, modifiers: Collection[str]) -> Token | None:
 
 
 def victim_in(t: Token, victims: Collection[str]) -> Token | None:
-    """A victim noun in `t`'s subtree ("killing [civilians] ... 12"), not `t` itself."""
-    return next((x for x in t.subtree if listed(x, victims) and x.pos_ in ("NOUN", "PROPN") and x.i != t.i), None)
+    """A victim noun in `t`'s subtree ("killing [civilians] ... 12"), not `t` itself, nor in the
+    phrase of who did it ("Militants ... Kill 3") or of a part ("kills 23 including 8 kids")."""
+    agents = {x.i for c in t.children if c.dep_ in ("nsubj", "agent") for x in c.subtree}
+    agents.update(x.i for y in t.subtree if y.lower_ in ("including", "among") for x in y.subtree)
+    return next((x for x in t.subtree if listed(x, victims) and x.pos_ in ("NOUN", "PROPN") and x.i != t.i
+                 and x.i not in agents), None)
+
+
+def predicate_noun(number: Token, victims: Collection[str]) -> Token | None:
+    """The victim noun a copula says the counted people are: "four of those killed were
+    [minors]", "two of the dead were [women]"."""
+    verb = number.head
+    if number.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_ != "be":
+        return None
+    return next((c for c in verb.children if c.dep_ == "attr" and listed(c, victims)), None)
+
+
+def share_noun(doc: Doc, end: int, sent_end: int, victims: Collection[str]) -> Token | None:
+    """The victim noun after "of them" / "of whom" that follows a number ending before token
+    `end`: "killed 20 people 12 of them [children]", "86 30 of whom were [children]"."""
+    words = doc[end : min(end + 5, sent_end)]
+    if len(words) < 3 or words[0].lower_ not in ("of", "among") or words[1].lower_ not in ("them", "whom"):
+        return None
+    noun = words[3] if words[2].pos_ == "AUX" and len(words) > 3 else words[2]
+    return noun if listed(noun, victims) else None
 
 
 def victim_category(head: Token, victims: Mapping[str, str], modifiers: Mapping[str, str]) -> str:
@@ -46,6 +81,17 @@ def victim_category(head: Token, victims: Mapping[str, str], modifiers: Mapping[
             if c.dep_ in ("amod", "compound") and victims.get(c.lower_, "people") != "people":
                 return victims[c.lower_]
     return cat or "people"
+
+
+def member_category(head: Token, groups: Mapping[str, str]) -> str | None:
+    """The category of the members of what the "of" phrase after `head` or a name before it
+    names: an armed group ("ten members of the Takfiri [group]", "[Hezbollah] members") makes
+    combatants, whatever else it names ("the National Defence [Forces]"); a family or a rescue
+    team civilians; None when it names neither."""
+    group = prep_object(head, ("of",), not_ents=())
+    named = [x for c in head.lefts if c.dep_ in ("compound", "amod", "nmod") for x in c.subtree]  # "Daesh members"
+    found = {groups[t.lower_] for t in (*named, *(group.subtree if group is not None else ())) if t.lower_ in groups}
+    return "combatants" if "combatants" in found else min(found, default=None)
 
 
 def victims_span(doc: Doc, head: Token, after: int) -> tuple[int, int]:
