@@ -42,9 +42,10 @@ def parse_date(value: str) -> dt.date | None:
 
 MONTH_NUMBERS = {name.lower(): n for names in (calendar.month_name, calendar.month_abbr)
                  for n, name in enumerate(names) if n} | {"sept": 9}
-# "9 August 2016", "Aug 9, 2016": the full dates most datelines print, read without dateparser
-FULL_DATE = re.compile(r"(?P<d1>\d{1,2}) (?P<m1>[A-Za-z]+) (?P<y1>(?:19|20)\d\d)"
-                       r"|(?P<m2>[A-Za-z]+) (?P<d2>\d{1,2}),? (?P<y2>(?:19|20)\d\d)")
+WEEKDAY_NUMBERS = {name.lower(): n for names in (calendar.day_name, calendar.day_abbr) for n, name in enumerate(names)}
+# "9 August 2016", "Aug 9, 2016", "Wed 05 Apr 2017": the full dates most datelines print, read without dateparser
+FULL_DATE = re.compile(r"(?:(?P<weekday>[A-Za-z]+),? )?(?:(?P<d1>\d{1,2}) (?P<m1>[A-Za-z]+) (?P<y1>(?:19|20)\d\d)"
+                       r"|(?P<m2>[A-Za-z]+) (?P<d2>\d{1,2}),? (?P<y2>(?:19|20)\d\d))")
 
 
 @lru_cache(maxsize=16384)  # datelines and date fields repeat across a corpus; dateparser takes ms a call
@@ -57,13 +58,17 @@ def _parsed(phrase: str, base: dt.date | None = None) -> dt.date | None:
 
 
 def _full_date(phrase: str) -> dt.date | None:
-    """A day, month name and year, as dateparser reads them (tests check that it agrees); else None."""
+    """A day, month name and year, after the day's weekday or not, as dateparser reads them
+    (tests check that it agrees); else None."""
     if (m := FULL_DATE.fullmatch(phrase)) is None or (month := MONTH_NUMBERS.get((m["m1"] or m["m2"]).lower())) is None:
         return None
     try:
-        return dt.date(int(m["y1"] or m["y2"]), month, int(m["d1"] or m["d2"]))
+        day = dt.date(int(m["y1"] or m["y2"]), month, int(m["d1"] or m["d2"]))
     except ValueError:  # "31 June 2016": dateparser's to decide
         return None
+    if m["weekday"] is not None and WEEKDAY_NUMBERS.get(m["weekday"].lower()) != day.weekday():
+        return None  # "Published 9 August 2016", or a weekday the date does not fall on: dateparser's to decide
+    return day
 
 
 @lru_cache(maxsize=64)
