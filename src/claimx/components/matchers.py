@@ -38,9 +38,18 @@ def word_test(spec: dict) -> Anchor | None:
     return None
 
 
+GAP = 8  # stretches this few tokens apart are matched in one call: a call costs more than a few tokens
+
+
 def _columns(doc: Doc, attrs: list[int]) -> numpy.ndarray:
     """The Doc's values of `attrs`, one column each."""
     return doc.to_array(attrs).reshape(len(doc), len(attrs))
+
+
+def _passing(column: numpy.ndarray, ids: numpy.ndarray) -> numpy.ndarray:
+    """Which values of `column` are among the sorted `ids` (numpy.isin costs more on short columns)."""
+    at = numpy.searchsorted(ids, column)
+    return ids[numpy.minimum(at, len(ids) - 1)] == column
 
 
 class AnchoredMatcher:
@@ -67,30 +76,26 @@ class AnchoredMatcher:
                 self.longest = max(self.longest, len(pattern))
         if self.first_words is not None:
             self.attrs = sorted(self.first_words)
-            self.ids = [numpy.fromiter(self.first_words[a], dtype=numpy.uint64) for a in self.attrs]
+            self.ids = [numpy.sort(numpy.fromiter(self.first_words[a], dtype=numpy.uint64)) for a in self.attrs]
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         if self.first_words is None:
             return self.matcher(doc)
         if not len(self.matcher) or not len(doc):
             return []
-        out = []
-        # a match lies within `longest` tokens from its first token; overlapping stretches
-        # join, so that matches come out once and in the order a whole-Doc run gives them
-        stretch_start = stretch_end = -1
         columns = _columns(doc, self.attrs)
         starts = numpy.zeros(len(doc), dtype=bool)
         for n, ids in enumerate(self.ids):
-            starts |= numpy.isin(columns[:, n], ids)
+            starts |= _passing(columns[:, n], ids)
+        # a match lies within `longest` tokens from its first token; overlapping (or close)
+        # stretches join, so that matches come out once and in the order a whole-Doc run gives them
+        stretches: list[list[int]] = []
         for i in numpy.flatnonzero(starts).tolist():
-            if i > stretch_end:
-                if stretch_end > stretch_start:
-                    out += self._within(doc, stretch_start, stretch_end)
-                stretch_start = i
-            stretch_end = min(i + self.longest, len(doc))
-        if stretch_end > stretch_start:
-            out += self._within(doc, stretch_start, stretch_end)
-        return out
+            if stretches and i <= stretches[-1][1] + GAP:
+                stretches[-1][1] = min(i + self.longest, len(doc))
+            else:
+                stretches.append([i, min(i + self.longest, len(doc))])
+        return [match for start, end in stretches for match in self._within(doc, start, end)]
 
     def _within(self, doc: Doc, start: int, end: int) -> list[tuple[int, int, int]]:
         return [(key, start + s, start + e) for key, s, e in self.matcher(doc[start:end])]
@@ -104,7 +109,7 @@ class RuleDependencyMatcher:
     def __init__(self, vocab, validate: bool = True):
         self.vocab = vocab
         self.validate = validate
-        self.rules: list[tuple[DependencyMatcher, list[list[Anchor]]]] = []
+        self.rules: list[tuple[DependencyMatcher, list[list[tuple[int, numpy.ndarray]]]]] = []  # word tests by pattern
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -112,16 +117,19 @@ class RuleDependencyMatcher:
     def add(self, key: str, patterns: list[list[dict]]) -> None:
         matcher = DependencyMatcher(self.vocab, validate=self.validate)
         matcher.add(key, patterns)
-        needs = [[a for node in pattern if (a := word_test(node.get("RIGHT_ATTRS", {})))] for pattern in patterns]
+        needs = [[(attr, numpy.sort(numpy.fromiter(ids, dtype=numpy.uint64)))
+                  for node in pattern if (test := word_test(node.get("RIGHT_ATTRS", {}))) for attr, ids in [test]]
+                 for pattern in patterns]
         self.rules.append((matcher, needs))
 
     def __call__(self, doc: Doc) -> list[tuple[int, list[int]]]:
         if not self.rules or not len(doc):
             return []
         attrs = sorted({attr for _, needs in self.rules for pattern in needs for attr, _ in pattern})
-        words = [set(column.tolist()) for column in _columns(doc, attrs).T] if attrs else []
+        columns = _columns(doc, attrs) if attrs else None
         out = []
         for matcher, needs in self.rules:
-            if any(all(not ids.isdisjoint(words[attrs.index(attr)]) for attr, ids in pattern) for pattern in needs):
+            if any(all(_passing(columns[:, attrs.index(attr)], ids).any() for attr, ids in pattern)
+                   for pattern in needs):
                 out += matcher(doc)
         return out
