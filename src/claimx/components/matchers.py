@@ -12,8 +12,6 @@ holding, for each of its nodes that tests words, a token that passes the test.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import numpy
 from spacy.attrs import IDS
 from spacy.matcher import DependencyMatcher, Matcher

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 import re
+from bisect import bisect_left
 
 import numpy
 from spacy.attrs import IDX, IS_SPACE
