@@ -6,8 +6,8 @@ from __future__ import annotations
 import multiprocessing
 import signal
 from collections import deque
-from contextlib import ExitStack
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 
 from spacy.language import Language
 from spacy.tokens import Doc
