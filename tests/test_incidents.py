@@ -277,15 +277,23 @@ def test_compare_cli_on_incidents_dev_with_dates(tmp_path):
 
 
 @pytest.mark.parametrize("phrase", ["9 August 2016", "Aug 9, 2016", "Sept 30 2015", "1 may 2017", "31 Dec 1999",
-                                    "29 February 2016"])
+                                    "29 February 2016", "Wed 05 Apr 2017", "Fri Sep 27 2013",
+                                    "Sunday, 14 August 2016"])
 def test_full_dates_read_without_dateparser_as_dateparser_reads_them(phrase):
     import dateparser
 
     assert dates._full_date(phrase) == dateparser.parse(phrase, languages=["en"], settings=dates.CALENDAR).date()
 
 
+@pytest.mark.parametrize("phrase", ["August 2013", "Sept 2015", "february 2016", "DEC 1999"])
+@pytest.mark.parametrize("base", [None, dt.date(2016, 1, 31), dt.date(2016, 3, 29)])
+def test_month_of_year_read_without_dateparser_as_dateparser_reads_it(phrase, base):
+    parsed = dates._parser(base).get_date_data(phrase).date_obj
+    assert dates._month_of_year(phrase) == parsed.date()
+
+
 @pytest.mark.parametrize("phrase", ["31 June 2016", "29 February 2015", "Published 9 August 2016", "9 Foo 2016",
-                                    "9 August 2016,", "August 2016"])
+                                    "9 August 2016,", "August 2016", "Thu 05 Apr 2017"])
 def test_other_phrases_are_left_to_dateparser(phrase):
     assert dates._full_date(phrase) is None
 

@@ -7,6 +7,7 @@ import multiprocessing
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -20,6 +21,9 @@ from claimx.sources import IDLE, Document, Idle
 BATCH_SIZE = 32
 CHUNK_CHARS = 100_000  # longer texts are parsed in paragraph-aligned pieces: bounded memory
 BATCH_CHARS = 200_000  # the parser's working memory grows with the text of a batch: bound it
+ZONE_CHARS = 2_000_000  # text parsed in one spaCy memory zone (see _Zone)
+VOCAB_GROWTH = 100_000  # new words a process keeps before it parses in memory zones: ~30 MB (see _Zone)
+_VOCAB_AT_START: dict[int, int] = {}  # id(vocab) -> its size when claimx first parsed with it
 
 
 def doc_records(doc: Doc, doc_id: str, kinds: Iterable[str] = KINDS) -> list[dict]:
@@ -172,12 +176,40 @@ def _batches(pieces: Iterator[Piece | Idle], size: int) -> Iterator[list[Piece] 
 
 
 def _parse_batch(nlp: Language, batch: list[Piece], kinds: tuple[str, ...]) -> list[Parsed]:
-    """Records of a batch, parsed in a memory zone: strings interned for it are freed after,
-    so memory stays flat over millions of documents. Only plain values leave the zone."""
-    with nlp.memory_zone():
-        return [(ctx, doc_records(doc, ctx[1], kinds), doc.user_data.get("claimx_errors", []))
-                for doc, ctx in nlp.pipe(((_tokenized(nlp, text), ctx) for text, ctx in batch), as_tuples=True,
-                                         batch_size=len(batch))]
+    """Records of a batch: only plain values leave it, as it may be parsed in a memory zone (_Zone)."""
+    return [(ctx, doc_records(doc, ctx[1], kinds), doc.user_data.get("claimx_errors", []))
+            for doc, ctx in nlp.pipe(((_tokenized(nlp, text), ctx) for text, ctx in batch), as_tuples=True,
+                                     batch_size=len(batch))]
+
+
+class _Zone:
+    """Parses batches, once the process's vocabulary has grown by VOCAB_GROWTH words, in an
+    `nlp.memory_zone()` that is closed and opened again every ZONE_CHARS characters: what a zone
+    interns is freed when it closes, so memory stays flat over millions of documents. Until then
+    no zone: inside one, spaCy's tokenizer caches nothing and splits every word afresh (about
+    3 ms a document), while news text brings few new words after its first thousand articles."""
+
+    def __init__(self, nlp: Language):
+        self.nlp = nlp
+        self.open: ExitStack | None = None
+        self.chars = 0
+        self.vocab_at_start = _VOCAB_AT_START.setdefault(id(nlp.vocab), len(nlp.vocab))
+
+    def parse(self, batch: list[Piece], kinds: tuple[str, ...]) -> list[Parsed]:
+        if self.open is None and len(self.nlp.vocab) - self.vocab_at_start >= VOCAB_GROWTH:
+            self.open = ExitStack()
+            self.open.enter_context(self.nlp.memory_zone())
+        parsed = _parse_batch(self.nlp, batch, kinds)
+        if self.open is not None:
+            self.chars += sum(len(text) for text, _ in batch)
+            if self.chars >= ZONE_CHARS:
+                self.close()
+        return parsed
+
+    def close(self) -> None:
+        if self.open is not None:
+            self.open.close()
+            self.open, self.chars = None, 0
 
 
 def _tokenized(nlp: Language, text: str) -> Doc:
@@ -188,22 +220,26 @@ def _tokenized(nlp: Language, text: str) -> Doc:
 
 
 def _parse_local(nlp: Language, batches: Iterator[list[Piece] | Idle], kinds: tuple[str, ...]) -> Iterator[Parsed]:
-    for batch in batches:
-        if batch is not IDLE:
-            yield from _parse_batch(nlp, batch, kinds)
+    zone = _Zone(nlp)
+    try:
+        for batch in batches:
+            if batch is not IDLE:
+                yield from zone.parse(batch, kinds)
+    finally:
+        zone.close()
 
 
-_WORKER: dict = {}  # the pipeline and kinds, in each worker process
+_WORKER: dict = {}  # the pipeline's memory zone and the kinds, in each worker process
 
 
 def _worker_init(nlp: Language, kinds: tuple[str, ...]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler: end quietly when terminated
-    _WORKER.update(nlp=nlp, kinds=kinds)
+    _WORKER.update(zone=_Zone(nlp), kinds=kinds)
 
 
 def _worker_parse(batch: list[Piece]) -> list[Parsed]:
-    return _parse_batch(_WORKER["nlp"], batch, _WORKER["kinds"])
+    return _WORKER["zone"].parse(batch, _WORKER["kinds"])
 
 
 def _parse_in_workers(nlp: Language, batches: Iterator[list[Piece] | Idle], kinds: tuple[str, ...],

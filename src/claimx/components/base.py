@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import ClassVar
 
 from spacy.language import Language
-from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import raise_error
 
 from claimx import rules
+from claimx.components.matchers import AnchoredMatcher, RuleDependencyMatcher
 from claimx.kinds import REGISTRY
 from claimx.layout import line_roles, role_at
 from claimx.rules import PatternError, Rule
@@ -63,9 +64,9 @@ class RuleComponent:
         """spaCy matchers from the rules (a bad pattern names its file:line and rule id), then
         lookups from the word lists."""
         vocab = self.nlp.vocab
-        self.matcher = Matcher(vocab, validate=True)
+        self.matcher = AnchoredMatcher(vocab, validate=True)
         self.phrases = PhraseMatcher(vocab, attr="LOWER")
-        self.dependencies = DependencyMatcher(vocab, validate=True)
+        self.dependencies = RuleDependencyMatcher(vocab, validate=True)
         self.rule_of: dict[int, Rule] = {}
         self.scanners: dict[str, Rule] = {}  # rules over the raw text, by resolver
         for r in self.rules:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 import numpy
-from spacy.attrs import IDX
+from spacy.attrs import IDX, IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimx.components.base import line_layout
+from claimx.components.base import line_layout, text_of
+
+NEWLINE = re.compile("\n")
 
 
 @Language.component("claimx_paragraphs")
@@ -18,11 +21,17 @@ def mark_paragraphs(doc: Doc) -> Doc:
     paragraph. So do the edges of page furniture inside a line (a date line or share bar
     glued to a headline, see layout.py), which the components then pass over by the role of
     the sentence's start. Runs before the parser, which keeps sentence starts already set."""
-    for t in doc[1:]:
-        prev = doc[t.i - 1]
-        if "\n" in prev.text_with_ws and not t.is_space:
-            t.is_sent_start = True
-    starts = doc.to_array([IDX]).tolist() if len(doc) else []
+    if not len(doc):
+        return doc
+    columns = doc.to_array([IDX, IS_SPACE])
+    starts, spaces = columns[:, 0], columns[:, 1]
+    # tokens tile the text, so a token's text_with_ws holds a line break when the count of
+    # line breaks before the next token's start goes up
+    newlines = numpy.fromiter((m.start() for m in NEWLINE.finditer(text_of(doc))), dtype=starts.dtype)
+    breaks_before = numpy.searchsorted(newlines, starts)
+    for i in numpy.flatnonzero((breaks_before[1:] > breaks_before[:-1]) & (spaces[1:] == 0)).tolist():
+        doc[i + 1].is_sent_start = True
+    starts = starts.tolist()
     for start, end, role in line_layout(doc):
         if role != "skip":
             continue

@@ -42,28 +42,42 @@ def parse_date(value: str) -> dt.date | None:
 
 MONTH_NUMBERS = {name.lower(): n for names in (calendar.month_name, calendar.month_abbr)
                  for n, name in enumerate(names) if n} | {"sept": 9}
-# "9 August 2016", "Aug 9, 2016": the full dates most datelines print, read without dateparser
-FULL_DATE = re.compile(r"(?P<d1>\d{1,2}) (?P<m1>[A-Za-z]+) (?P<y1>(?:19|20)\d\d)"
-                       r"|(?P<m2>[A-Za-z]+) (?P<d2>\d{1,2}),? (?P<y2>(?:19|20)\d\d)")
+WEEKDAY_NUMBERS = {name.lower(): n for names in (calendar.day_name, calendar.day_abbr) for n, name in enumerate(names)}
+# "9 August 2016", "Aug 9, 2016", "Wed 05 Apr 2017": the full dates most datelines print, read without dateparser
+FULL_DATE = re.compile(r"(?:(?P<weekday>[A-Za-z]+),? )?(?:(?P<d1>\d{1,2}) (?P<m1>[A-Za-z]+) (?P<y1>(?:19|20)\d\d)"
+                       r"|(?P<m2>[A-Za-z]+) (?P<d2>\d{1,2}),? (?P<y2>(?:19|20)\d\d))")
+MONTH_OF_YEAR = re.compile(r"(?P<month>[A-Za-z]+) (?P<year>(?:19|20)\d\d)")  # "August 2013"
 
 
 @lru_cache(maxsize=16384)  # datelines and date fields repeat across a corpus; dateparser takes ms a call
 def _parsed(phrase: str, base: dt.date | None = None) -> dt.date | None:
     """The day `dateparser` reads in a phrase (relative to `base`, else to today), or None."""
-    if (full := _full_date(phrase)) is not None:
-        return full
+    if (known := _full_date(phrase) or _month_of_year(phrase)) is not None:
+        return known
     parsed = _parser(base).get_date_data(phrase).date_obj
     return parsed.date() if parsed else None
 
 
 def _full_date(phrase: str) -> dt.date | None:
-    """A day, month name and year, as dateparser reads them (tests check that it agrees); else None."""
+    """A day, month name and year, after the day's weekday or not, as dateparser reads them
+    (tests check that it agrees); else None."""
     if (m := FULL_DATE.fullmatch(phrase)) is None or (month := MONTH_NUMBERS.get((m["m1"] or m["m2"]).lower())) is None:
         return None
     try:
-        return dt.date(int(m["y1"] or m["y2"]), month, int(m["d1"] or m["d2"]))
+        day = dt.date(int(m["y1"] or m["y2"]), month, int(m["d1"] or m["d2"]))
     except ValueError:  # "31 June 2016": dateparser's to decide
         return None
+    if m["weekday"] is not None and WEEKDAY_NUMBERS.get(m["weekday"].lower()) != day.weekday():
+        return None  # "Published 9 August 2016", or a weekday the date does not fall on: dateparser's to decide
+    return day
+
+
+def _month_of_year(phrase: str) -> dt.date | None:
+    """The first day of a month name and year, as dateparser reads them whatever the base date
+    (tests check that it agrees; a month alone depends on the base in ways of its own); else None."""
+    if (m := MONTH_OF_YEAR.fullmatch(phrase)) is None or (month := MONTH_NUMBERS.get(m["month"].lower())) is None:
+        return None
+    return dt.date(int(m["year"]), month, 1)
 
 
 @lru_cache(maxsize=64)
