@@ -19,6 +19,9 @@ NAME_LINKS = frozenset({"of", "for", "-", "al", "el", "bin", "ibn", "de"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # a word these end can't be followed by a comma
 NO_COMMA_AFTER = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "AUX", "PART"})
+# a word that carries the reported clause on past its attribution ("... a meeting(,) he said(,) and
+# wrangling could ...", "... a juggernaut(,) Mr. Clarke said(,) until it went bankrupt")
+CONTINUING = frozenset({"and", "but", "until", "because", "while", "although", "though", "unless"})
 SENTENCE_END = frozenset({".", "!", "?"})
 QUOTE_MARKS = frozenset({'"', "”", "“"})
 MAX_PHRASE = 10
@@ -38,6 +41,12 @@ def _names_a_person(t: Token, title_suffixes: Collection[str]) -> bool:
     """A common noun that can stand before a name as its title ("commander", "activist",
     "spokesman", "envoy"), not "crime" or "mouths" in `a war crime Rycroft told`."""
     return t.tag_ == "NN" and t.lower_.endswith(tuple(title_suffixes))
+
+
+def _abbreviated_title(t: Token) -> bool:
+    """"Mr.", "Ms.", "Dr.", "Sen.": a title that opens a person's name."""
+    return t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.endswith(".") and 3 <= len(t.text) <= 5 \
+        and t.text[1:-1].islower()
 
 
 def phrase_before(cue: Token, speaker_heads: Collection[str], title_suffixes: Collection[str]) -> int | None:
@@ -81,12 +90,20 @@ def phrase_before(cue: Token, speaker_heads: Collection[str], title_suffixes: Co
         j -= 1
     if first is None:
         return None
-    if first > sent.start and doc[first - 1].pos_ == "ADP":  # "in Homs activists said": Homs is the preposition's
+    if first - sent.start > 2 and doc[first - 1].lower_ == "for" and doc[first - 2].pos_ == "NOUN":
+        # "attorneys for the family said": who speaks for someone
+        return first - 3 if doc[first - 3].pos_ == "DET" else first - 2
+    elif first > sent.start and doc[first - 1].pos_ == "ADP":  # "in Homs activists said": Homs is the preposition's
         k = first
         while k < cue.i and doc[k].pos_ == "PROPN":
             k += 1
         if k > first and k < cue.i and doc[k].pos_ == "NOUN" and not _capitalised(doc[k]):
             first = k
+        else:  # "the actions of Putin Ms. Wahl told": a title or a new name starts the speaker's
+            split = next((k for k in range(first + 1, cue.i) if _abbreviated_title(doc[k]) or doc[k].ent_iob_ == "B"
+                          and doc[k].ent_type_ in ("PERSON", "ORG")), None)
+            if split is not None:
+                return split
     if first > sent.start and _capitalised(doc[first]) and _capitalised(doc[first - 1]):
         return None  # a name cut in two: "the London Based Syrian Observatory"
     if doc[first].pos_ != "DET" and head.pos_ == "NOUN" and head.lower_ not in speaker_heads \
@@ -116,6 +133,8 @@ def _tail_is_adjunct(cue: Token) -> bool:
     """What follows the cue reports nothing of its own: "told Reuters speaking on condition of
     anonymity", "said on Sunday", not "said the toll had risen"."""
     doc, sent = cue.doc, cue.sent
+    if cue.i + 1 < sent.end and doc[cue.i + 1].lower_ in CONTINUING:
+        return True
     for t in doc[cue.i + 1 : min(sent.end, cue.i + 1 + MAX_TAIL)]:
         if t.text in QUOTE_MARKS or t.tag_ == "VBG":
             return True
