@@ -22,6 +22,8 @@ NO_COMMA_AFTER = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "AUX", "PART"})
 # a word that carries the reported clause on past its attribution ("... a meeting(,) he said(,) and
 # wrangling could ...", "... a juggernaut(,) Mr. Clarke said(,) until it went bankrupt")
 CONTINUING = frozenset({"and", "but", "until", "because", "while", "although", "though", "unless"})
+# what opens a description of the speaker named after the cue
+DESCRIBED_BY = frozenset({"who", "a", "an", "the", "in", "at"})
 SENTENCE_END = frozenset({".", "!", "?"})
 QUOTE_MARKS = frozenset({'"', "”", "“"})
 MAX_PHRASE = 10
@@ -112,21 +114,27 @@ def phrase_before(cue: Token, speaker_heads: Collection[str], title_suffixes: Co
     return first
 
 
-def phrase_after(cue: Token) -> bool:
-    """The cue is followed by a speaker phrase that ends the sentence ("said the Observatory.")."""
+def phrase_after(cue: Token, speaker_heads: Collection[str] = ()) -> bool:
+    """The cue is followed by a speaker phrase that ends the sentence ("said the Observatory."),
+    and has no subject before it that can speak (a reported clause's noun the parse took for
+    one, "... from there said one source", does not count)."""
     doc, sent = cue.doc, cue.sent
     last = sent.end - 1
     while last > cue.i and (doc[last].text in SENTENCE_END or doc[last].text in QUOTE_MARKS or doc[last].is_space):
         last -= 1
     while last > cue.i and (doc[last].ent_type_ in ("DATE", "TIME") or doc[last].lower_ in ("on", "late", "earlier")):
         last -= 1  # "said the Observatory on Friday"
-    words = doc[cue.i + 1 : last + 1]
-    if any(c.dep_ == "nsubj" for c in cue.lefts) or not 0 < len(words) <= MAX_PHRASE:
+    words = list(doc[cue.i + 1 : last + 1])
+    if any(c.dep_ == "nsubj" and (c.pos_ in ("PROPN", "PRON") or c.lower_ in speaker_heads or not speaker_heads)
+           for c in cue.lefts) or not words:
         return False
     if words[0].pos_ == "DET":
         words = words[1:]
-    return bool(words) and any(_capitalised(t) or t.lower_ in PERSONAL for t in words) and all(
-        t.pos_ in PHRASE_POS or t.lower_ in NAME_LINKS for t in words)
+    # the name, then maybe who it is: "said Tim Hess a developer ...", "said one GOP source in the room"
+    k = next((i for i, t in enumerate(words) if t.pos_ not in PHRASE_POS and t.lower_ not in NAME_LINKS), len(words))
+    if k < len(words) and (k == 0 or words[k].lower_ not in DESCRIBED_BY):
+        return False
+    return 0 < k <= MAX_PHRASE and any(_capitalised(t) or t.lower_ in PERSONAL for t in words[:k])
 
 
 def _tail_is_adjunct(cue: Token) -> bool:
@@ -157,7 +165,7 @@ def _comma_before(doc, i: int) -> int | None:
 
 
 def _opens_second_statement(cue: Token, speaker_heads: Collection[str]) -> bool:
-    """A participle ("adding", "saying", often tagged a noun) that reports a statement of the
+    """A participle ("adding", "saying" (often tagged a noun), "arguing") that reports a statement of the
     sentence's subject, not of the noun before it ("a statement saying ...")."""
     doc, sent = cue.doc, cue.sent
     if cue.i < sent.start + 3 or cue.i + 1 >= sent.end:
@@ -201,7 +209,7 @@ def missing_commas(sent: Span, cues: list[Token], speaker_heads: Collection[str]
     doc = sent.doc
     found = []
     for cue in cues:
-        if cue.lower_ in ("adding", "saying"):  # "... for Assad adding: ...", "... in Syria saying it had ..."
+        if cue.lower_.endswith("ing"):  # "... for Assad adding: ...", "... the records arguing the move ..."
             if _opens_second_statement(cue, speaker_heads):
                 at = _comma_before(doc, cue.i)
                 if at is not None:
@@ -209,7 +217,7 @@ def missing_commas(sent: Span, cues: list[Token], speaker_heads: Collection[str]
             continue
         if cue.tag_ not in ("VBD", "VBZ", "VBP"):
             continue
-        if cue.i - sent.start >= 3 and cue.lemma_ not in addressee_verbs and phrase_after(cue):
+        if cue.i - sent.start >= 3 and cue.lemma_ not in addressee_verbs and phrase_after(cue, speaker_heads):
             at = _comma_before(doc, cue.i)
             if at is not None and not (cue.dep_ == "ROOT" and any(c.dep_ in ("ccomp", "parataxis") for c in cue.lefts)
                                        and any(c.dep_ == "nsubj" for c in cue.rights)):
