@@ -101,7 +101,7 @@ def phrase_before(cue: Token, speaker_heads: Collection[str], title_suffixes: Co
             k += 1
         if k > first and k < cue.i and doc[k].pos_ == "NOUN" and not _capitalised(doc[k]):
             first = k
-        else:  # "the actions of Putin Ms. Wahl told": a title or a new name starts the speaker's
+        elif doc[first].pos_ == "PROPN":  # "the actions of Putin Ms. Wahl told": a title or a new name starts the speaker's
             split = next((k for k in range(first + 1, cue.i) if _abbreviated_title(doc[k]) or doc[k].ent_iob_ == "B"
                           and doc[k].ent_type_ in ("PERSON", "ORG")), None)
             if split is not None:
