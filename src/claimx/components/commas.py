@@ -22,6 +22,7 @@ from claimx import rules
 from claimx.components.base import text_of
 from claimx.resolvers.commas import (
     according_to_comma,
+    according_to_comma_after,
     after_opener,
     missing_commas,
     stripped,
@@ -94,6 +95,9 @@ class CommaReparser:
             if cues[0] == sent.start and (at := according_to_comma(sent)) is not None:
                 commas.append(at)
             commas += [at for i in cues if (at := after_opener(doc[i], self.openers)) is not None]
+            if doc[cues[0]].lower_ != "according":  # a cue before an "according to" that ends the sentence
+                commas += [at for i in cues[1:] if doc[i].lower_ == "according"
+                           and (at := according_to_comma_after(doc[i])) is not None]
             if commas:
                 commas = sorted(set(commas))
                 copy = self.nlp.make_doc(_with_commas(text, sent.start_char, sent.end_char, commas))

@@ -260,6 +260,16 @@ def according_to_comma(sent: Span) -> int | None:
     return doc[last].idx + len(doc[last].text)
 
 
+def according_to_comma_after(according: Token) -> int | None:
+    """`Police said they have no plans to release the video(,) according to attorneys for the
+    family`: the comma before an "according to" after the start of a sentence, which the parse
+    otherwise takes into the clause another cue reports."""
+    doc, sent = according.doc, according.sent
+    if according.i - sent.start < 3 or according.i + 2 >= sent.end or doc[according.i + 1].lower_ != "to":
+        return None
+    return _comma_before(doc, according.i)
+
+
 def unattached_speaker(cue: Token, speaker_heads: Collection[str], title_suffixes: Collection[str],
                        addressee_verbs: Collection[str]) -> Token | None:
     """The head of the speaker phrase of a cue that heads its sentence ("Y X said") but has no
