@@ -24,6 +24,7 @@ from claimx.resolvers.commas import (
     according_to_comma,
     according_to_comma_after,
     after_opener,
+    after_subordinate_clause,
     missing_commas,
     stripped,
     unattached_speaker,
@@ -95,6 +96,8 @@ class CommaReparser:
             if cues[0] == sent.start and (at := according_to_comma(sent)) is not None:
                 commas.append(at)
             commas += [at for i in cues if (at := after_opener(doc[i], self.openers)) is not None]
+            if (at := after_subordinate_clause(doc[cues[0]], self.speaker_heads, self.title_suffixes)) is not None:
+                commas.append(at)
             if doc[cues[0]].lower_ != "according":  # a cue before an "according to" that ends the sentence
                 commas += [at for i in cues[1:] if doc[i].lower_ == "according"
                            and (at := according_to_comma_after(doc[i])) is not None]

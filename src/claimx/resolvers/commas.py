@@ -24,6 +24,9 @@ NO_COMMA_AFTER = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "AUX", "PART"})
 CONTINUING = frozenset({"and", "but", "until", "because", "while", "although", "though", "unless"})
 # what opens a description of the speaker named after the cue
 DESCRIBED_BY = frozenset({"who", "a", "an", "the", "in", "at"})
+# words that open a sentence with a subordinate clause
+SUBORDINATORS = frozenset({"when", "if", "while", "although", "though", "as", "after", "before", "because", "since",
+                           "once", "unless", "whereas"})
 SENTENCE_END = frozenset({".", "!", "?"})
 QUOTE_MARKS = frozenset({'"', "”", "“"})
 MAX_PHRASE = 10
@@ -233,6 +236,25 @@ def missing_commas(sent: Span, cues: list[Token], speaker_heads: Collection[str]
             if at is not None:
                 found.append(at)
     return sorted(set(found))
+
+
+def after_subordinate_clause(cue: Token, speaker_heads: Collection[str], title_suffixes: Collection[str]) -> int | None:
+    """`When he bought the mine from Patriot(,) Mr. Clarke said he expected ...`: the comma that
+    ends a sentence's opening subordinate clause, before the speaker of a cue that reports a
+    clause of its own; the parse otherwise takes the speaker into the opening clause."""
+    doc, sent = cue.doc, cue.sent
+    opener = doc[sent.start + 1] if doc[sent.start].lower_ == "even" else doc[sent.start]  # "Even if"
+    if opener.lower_ not in SUBORDINATORS or cue.tag_ not in ("VBD", "VBZ", "VBP") or _tail_is_adjunct(cue):
+        return None
+    first = phrase_before(cue, speaker_heads, title_suffixes)
+    if first is None or first - sent.start < 3 or _parsed_right_subject(cue, first):
+        return None
+    return _comma_before(doc, first)
+
+
+def _parsed_right_subject(cue: Token, first: int) -> bool:
+    subj = next((c for c in cue.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.left_edge.i == first and cue.dep_ == "ROOT"
 
 
 def according_to_comma(sent: Span) -> int | None:
