@@ -235,6 +235,8 @@ def missing_commas(sent: Span, cues: list[Token], speaker_heads: Collection[str]
             at = _comma_before(doc, first)
             if at is not None:
                 found.append(at)
+                if cue.i + 1 < sent.end and doc[cue.i + 1].lower_ in CONTINUING:  # "A(,) X said(,) until B": the attribution inside
+                    found.append(cue.idx + len(cue.text))
     return sorted(set(found))
 
 
