@@ -19,8 +19,8 @@ NAME_LINKS = frozenset({"of", "for", "-", "al", "el", "bin", "ibn", "de"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # a word these end can't be followed by a comma
 NO_COMMA_AFTER = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "AUX", "PART"})
-# a word that carries the reported clause on past its attribution ("... a meeting(,) he said(,) and
-# wrangling could ...", "... a juggernaut(,) Mr. Clarke said(,) until it went bankrupt")
+# a word that carries the reported clause on past its attribution ("... within a week(,) he said(,)
+# and convoys could ...", "... was safe(,) the mayor said(,) until the shelling began")
 CONTINUING = frozenset({"and", "but", "until", "because", "while", "although", "though", "unless"})
 # what opens a description of the speaker named after the cue
 DESCRIBED_BY = frozenset({"who", "a", "an", "the", "in", "at"})
@@ -96,7 +96,7 @@ def phrase_before(cue: Token, speaker_heads: Collection[str], title_suffixes: Co
     if first is None:
         return None
     if first - sent.start > 2 and doc[first - 1].lower_ == "for" and doc[first - 2].pos_ == "NOUN":
-        # "attorneys for the family said": who speaks for someone
+        # "lawyers for the men said": who speaks for someone
         return first - 3 if doc[first - 3].pos_ == "DET" else first - 2
     elif first > sent.start and doc[first - 1].pos_ == "ADP":  # "in Homs activists said": Homs is the preposition's
         k = first
@@ -104,7 +104,7 @@ def phrase_before(cue: Token, speaker_heads: Collection[str], title_suffixes: Co
             k += 1
         if k > first and k < cue.i and doc[k].pos_ == "NOUN" and not _capitalised(doc[k]):
             first = k
-        elif doc[first].pos_ == "PROPN":  # "the actions of Putin Ms. Wahl told": a title or a new name starts the speaker's
+        elif doc[first].pos_ == "PROPN":  # "the plans of Moscow Dr. Salem told": a title or a new name starts it
             split = next((k for k in range(first + 1, cue.i) if _abbreviated_title(doc[k]) or doc[k].ent_iob_ == "B"
                           and doc[k].ent_type_ in ("PERSON", "ORG")), None)
             if split is not None:
@@ -120,7 +120,7 @@ def phrase_before(cue: Token, speaker_heads: Collection[str], title_suffixes: Co
 def phrase_after(cue: Token, speaker_heads: Collection[str] = ()) -> bool:
     """The cue is followed by a speaker phrase that ends the sentence ("said the Observatory."),
     and has no subject before it that can speak (a reported clause's noun the parse took for
-    one, "... from there said one source", does not count)."""
+    one, "... the talks collapsed said one source", does not count)."""
     doc, sent = cue.doc, cue.sent
     last = sent.end - 1
     while last > cue.i and (doc[last].text in SENTENCE_END or doc[last].text in QUOTE_MARKS or doc[last].is_space):
@@ -133,7 +133,7 @@ def phrase_after(cue: Token, speaker_heads: Collection[str] = ()) -> bool:
         return False
     if words[0].pos_ == "DET":
         words = words[1:]
-    # the name, then maybe who it is: "said Tim Hess a developer ...", "said one GOP source in the room"
+    # the name, then maybe who it is: "said Omar Saleh a rescue worker", "said one source in the town"
     k = next((i for i, t in enumerate(words) if t.pos_ not in PHRASE_POS and t.lower_ not in NAME_LINKS), len(words))
     if k < len(words) and (k == 0 or words[k].lower_ not in DESCRIBED_BY):
         return False
@@ -212,7 +212,7 @@ def missing_commas(sent: Span, cues: list[Token], speaker_heads: Collection[str]
     doc = sent.doc
     found = []
     for cue in cues:
-        if cue.lower_.endswith("ing"):  # "... for Assad adding: ...", "... the records arguing the move ..."
+        if cue.lower_.endswith("ing"):  # "... for Assad adding: ...", "... a complaint arguing the strikes ..."
             if _opens_second_statement(cue, speaker_heads):
                 at = _comma_before(doc, cue.i)
                 if at is not None:
@@ -235,13 +235,14 @@ def missing_commas(sent: Span, cues: list[Token], speaker_heads: Collection[str]
             at = _comma_before(doc, first)
             if at is not None:
                 found.append(at)
-                if cue.i + 1 < sent.end and doc[cue.i + 1].lower_ in CONTINUING:  # "A(,) X said(,) until B": the attribution inside
+                # "A(,) X said(,) until B": an attribution inside the clause it reports
+                if cue.i + 1 < sent.end and doc[cue.i + 1].lower_ in CONTINUING:
                     found.append(cue.idx + len(cue.text))
     return sorted(set(found))
 
 
 def after_subordinate_clause(cue: Token, speaker_heads: Collection[str], title_suffixes: Collection[str]) -> int | None:
-    """`When he bought the mine from Patriot(,) Mr. Clarke said he expected ...`: the comma that
+    """`When the fighters entered the village(,) the mayor said he had fled`: the comma that
     ends a sentence's opening subordinate clause, before the speaker of a cue that reports a
     clause of its own; the parse otherwise takes the speaker into the opening clause."""
     doc, sent = cue.doc, cue.sent
@@ -285,8 +286,8 @@ def according_to_comma(sent: Span) -> int | None:
 
 
 def according_to_comma_after(according: Token) -> int | None:
-    """`Police said they have no plans to release the video(,) according to attorneys for the
-    family`: the comma before an "according to" after the start of a sentence, which the parse
+    """`Officials said the convoy was turned back at the crossing(,) according to a statement`:
+    the comma before an "according to" after the start of a sentence, which the parse
     otherwise takes into the clause another cue reports."""
     doc, sent = according.doc, according.sent
     if according.i - sent.start < 3 or according.i + 2 >= sent.end or doc[according.i + 1].lower_ != "to":

@@ -87,7 +87,7 @@ def cue_after(doc: Doc, q: Quote, starts: list[int], marks: Collection[str], is_
 
 def speaker_after(doc: Doc, q: Quote, cue: Token, speaker_of: Callable[[Token], Token | None]) -> Token | None:
     """The speaker of a cue after a quote, never a word inside the quote: with the commas
-    stripped (`"It is hard to avoid" said X`, `"..." he told Y`) the parse can take the quote's
+    stripped (`"We will not leave" said X`, `"..." he told Y`) the parse can take the quote's
     words for the cue's subject; then the subject after the closing mark is the speaker."""
     subj = speaker_of(cue)
     if subj is None or q.close is None or cue.idx < q.close or subj.idx > q.close:
