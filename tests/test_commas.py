@@ -277,3 +277,10 @@ def test_according_to_after_another_cues_clause(extract):
     claims = extract(text, "claim")
     according = [c for c in claims if c["cue"]["text"] == "according to"]
     assert according and according[0]["speaker"]["text"] == "a statement from the aid group", claims
+
+
+def test_an_attribution_inside_the_clause_it_reports(extract):
+    text = "The hospital was a refuge Dr. Salem said until it was bombed in 2015." + FILLER
+    claims = extract(text, "claim")
+    assert any(c["speaker"]["text"] == "Dr. Salem" and c["content"]["text"] ==
+               "The hospital was a refuge Dr. Salem said until it was bombed in 2015" for c in claims), claims

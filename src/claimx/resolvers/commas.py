@@ -235,8 +235,9 @@ def missing_commas(sent: Span, cues: list[Token], speaker_heads: Collection[str]
             at = _comma_before(doc, first)
             if at is not None:
                 found.append(at)
-                # "A(,) X said(,) until B": an attribution inside the clause it reports
-                if cue.i + 1 < sent.end and doc[cue.i + 1].lower_ in CONTINUING:
+                # "A(,) X said(,) until B": an attribution inside the clause it reports ("A(,) X said and
+                # B" reports A alone)
+                if cue.i + 1 < sent.end and doc[cue.i + 1].lower_ in CONTINUING and doc[cue.i + 1].pos_ != "CCONJ":
                     found.append(cue.idx + len(cue.text))
     return sorted(set(found))
 
