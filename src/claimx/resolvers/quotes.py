@@ -75,7 +75,7 @@ def cue_after(doc: Doc, q: Quote, starts: list[int], marks: Collection[str], is_
         if t.text in SENTENCE_END or t.text in marks or "\n" in t.text:
             return None
         if is_cue(t):
-            subj = speaker_after(doc, q, t, speaker_of)
+            subj = speaker_after(q, t, speaker_of)
             if subj is None:
                 return None
             subtree = {x.i for x in subj.subtree}
@@ -85,7 +85,7 @@ def cue_after(doc: Doc, q: Quote, starts: list[int], marks: Collection[str], is_
     return None
 
 
-def speaker_after(doc: Doc, q: Quote, cue: Token, speaker_of: Callable[[Token], Token | None]) -> Token | None:
+def speaker_after(q: Quote, cue: Token, speaker_of: Callable[[Token], Token | None]) -> Token | None:
     """The speaker of a cue after a quote, never a word inside the quote: with the commas
     stripped (`"We will not leave" said X`, `"..." he told Y`) the parse can take the quote's
     words for the cue's subject; then the subject after the closing mark is the speaker."""
