@@ -57,6 +57,7 @@ class CommaReparser:
         self.addressee_verbs = set(claims["addressee_verbs"])
         self.title_suffixes = tuple(words["title_suffixes"])
         self.openers = set(words["openers"])
+        self.participle_words = set(words["participles"])
         strings = nlp.vocab.strings
         self.cue_lemmas = numpy.array([strings.add(w) for w in words["cue_lemmas"]], dtype="uint64")
         self.participles = numpy.array([strings.add(w) for w in words["participles"]], dtype="uint64")
@@ -92,7 +93,7 @@ class CommaReparser:
         found = []
         for sent, cues in by_sentence.values():
             commas = missing_commas(sent, [doc[i] for i in cues if doc[i].lower_ != "according"], self.speaker_heads,
-                                    self.title_suffixes, self.addressee_verbs)
+                                    self.title_suffixes, self.addressee_verbs, self.participle_words)
             if cues[0] == sent.start and (at := according_to_comma(sent)) is not None:
                 commas.append(at)
             commas += [at for i in cues if (at := after_opener(doc[i], self.openers)) is not None]

@@ -204,15 +204,16 @@ def after_opener(cue: Token, openers: Collection[str]) -> int | None:
 
 
 def missing_commas(sent: Span, cues: list[Token], speaker_heads: Collection[str], title_suffixes: Collection[str],
-                   addressee_verbs: Collection[str]) -> list[int]:
+                   addressee_verbs: Collection[str], participles: Collection[str] = ("adding", "saying")) -> list[int]:
     """Character offsets in the document where commas that set off the attribution of `cues`
     (reporting verbs in the sentence) were stripped; empty when the first parse reads the
     sentence right already. The phrase after an `addressee_verbs` cue is who is told, not who
-    tells ("he told RIA Novosti")."""
+    tells ("he told RIA Novosti"); of the cues ending in -ing only `participles` open a second
+    statement ("claiming the lives of ..." reports nothing)."""
     doc = sent.doc
     found = []
     for cue in cues:
-        if cue.lower_.endswith("ing"):  # "... for Assad adding: ...", "... a complaint arguing the strikes ..."
+        if cue.lower_ in participles:  # "... for Assad adding: ...", "... a complaint arguing the strikes ..."
             if _opens_second_statement(cue, speaker_heads):
                 at = _comma_before(doc, cue.i)
                 if at is not None:
@@ -236,8 +237,8 @@ def missing_commas(sent: Span, cues: list[Token], speaker_heads: Collection[str]
             if at is not None:
                 found.append(at)
                 # "A(,) X said(,) until B": an attribution inside the clause it reports ("A(,) X said and
-                # B" reports A alone)
-                if cue.i + 1 < sent.end and doc[cue.i + 1].lower_ in CONTINUING and doc[cue.i + 1].pos_ != "CCONJ":
+                # B" reports A alone; "while" may open a clause of the speaker's own)
+                if cue.i + 1 < sent.end and doc[cue.i + 1].lower_ in CONTINUING - {"and", "but", "while"}:
                     found.append(cue.idx + len(cue.text))
     return sorted(set(found))
 
