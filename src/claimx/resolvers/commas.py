@@ -54,6 +54,12 @@ def _abbreviated_title(t: Token) -> bool:
         and t.text[1:-1].islower()
 
 
+def _speaks_for(noun: Token) -> bool:
+    """`noun` heads a phrase "... for X" that is the whole speaker: a plural ("lawyers for the
+    men") or a spokesman, not a title that ends a longer name ("UN coordinator for the crisis")."""
+    return noun.pos_ == "NOUN" and (noun.tag_ == "NNS" or noun.lower_.startswith("spokes"))
+
+
 def phrase_before(cue: Token, speaker_heads: Collection[str], title_suffixes: Collection[str]) -> int | None:
     """Index of the first token of the speaker phrase right before `cue` ("a U.S. official",
     "he", "activists locals and rebels", "White House spokesman Josh Earnest"), or None. A run of
@@ -95,7 +101,7 @@ def phrase_before(cue: Token, speaker_heads: Collection[str], title_suffixes: Co
         j -= 1
     if first is None:
         return None
-    if first - sent.start > 2 and doc[first - 1].lower_ == "for" and doc[first - 2].pos_ == "NOUN":
+    if first - sent.start > 2 and doc[first - 1].lower_ == "for" and _speaks_for(doc[first - 2]):
         # "lawyers for the men said": who speaks for someone
         return first - 3 if doc[first - 3].pos_ == "DET" else first - 2
     elif first > sent.start and doc[first - 1].pos_ == "ADP":  # "in Homs activists said": Homs is the preposition's
