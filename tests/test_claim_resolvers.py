@@ -46,6 +46,28 @@ def test_parenthetical_attribution_reports_the_whole_clause():
     assert resolvers.parenthetical_content(closing[6], TRIM) is None  # "Y, X said." is reported_content's
 
 
+def test_parenthetical_attribution_that_lost_its_commas():
+    d = doc(["The", "test", "Korea", "said", "was", "its", "biggest", "."], [1, 4, 3, 4, 4, 6, 4, 4],
+            ["det", "nsubj", "nsubj", "parataxis", "ROOT", "poss", "attr", "punct"],
+            pos=["DET", "NOUN", "PROPN", "VERB", "AUX", "PRON", "ADJ", "PUNCT"])
+    start, end = resolvers.parenthetical_content(d[3], TRIM)
+    assert d.text[start:end] == "The test Korea said was its biggest"
+    one_comma = doc(["The", "test", ",", "Korea", "said", "was", "its", "biggest", "."], [1, 5, 4, 4, 5, 5, 7, 5, 5],
+                    ["det", "nsubj", "punct", "nsubj", "parataxis", "ROOT", "poss", "attr", "punct"],
+                    pos=["DET", "NOUN", "PUNCT", "PROPN", "VERB", "AUX", "PRON", "ADJ", "PUNCT"])
+    assert resolvers.parenthetical_content(one_comma[4], TRIM) is None
+
+
+def test_the_speaker_of_a_cue_after_a_quote_is_outside_it():
+    words = ['"', "It", "is", "hard", '"', "said", "Omar", "Saleh", "."]
+    d = Doc(VOCAB, words=words, spaces=[False, True, True, False, True, True, True, False, False],
+            heads=[5, 3, 3, 5, 5, 5, 7, 5, 5],
+            deps=["punct", "nsubj", "cop", "nsubj", "punct", "ROOT", "compound", "nsubj", "punct"])
+    q = resolvers.Quote(1, d[4].idx, d[4].idx)
+    assert resolvers.speaker_after(q, d[5], lambda cue: d[3]).i == 7  # not "hard", inside the quote
+    assert resolvers.speaker_after(q, d[5], lambda cue: d[7]).i == 7
+
+
 def test_object_content_is_the_direct_object_not_a_bare_pronoun():
     d = doc(["The", "firm", "announced", "a", "buyback", "."], [1, 2, 2, 4, 2, 2],
             ["det", "nsubj", "ROOT", "det", "dobj", "punct"])

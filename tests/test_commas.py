@@ -240,3 +240,47 @@ def test_a_nested_attribution_is_inside_the_outer_content(extract):
     text = "The nurse said the doctors say these are typical symptoms of nerve gas victims."
     assert [(c["speaker"]["text"], c["content"]["text"]) for c in extract(text, "claim")] == [
         ("The nurse", "the doctors say these are typical symptoms of nerve gas victims")]
+
+
+@pytest.mark.parametrize("sentence, cue, speaker, content", [
+    # a quote's comma gone: the quote's words are never the speaker
+    ('"We will not leave the city" said Ahmed Haddad a member of the local council.',
+     "said", "Ahmed Haddad", "We will not leave the city"),
+    ('"The convoy was hit twice on the road" he told reporters.', "told", "he", "The convoy was hit twice on the road"),
+    # a speaker named after the cue, then who it is
+    ("The bridge was destroyed overnight by the shelling said Omar Saleh who heads the rescue service.",
+     "said", "Omar Saleh", "The bridge was destroyed overnight by the shelling"),
+    # the reported clause goes on past its attribution
+    ("The road will reopen within a week he said and aid convoys could follow soon after.",
+     "said", "he", "The road will reopen within a week"),
+    # a speaker who speaks for someone
+    ("The men were held for three days without charge lawyers for the families said.",
+     "said", "lawyers for the families", "The men were held for three days without charge"),
+    # a participle that reports a second statement of the subject
+    ("The ministry filed a complaint with the council arguing the strikes broke the truce.",
+     "arguing", "The ministry", "the strikes broke the truce"),
+    # an opening subordinate clause ends before the speaker
+    ("When the fighters entered the village the mayor said he had already fled to the city.",
+     "said", "the mayor", "he had already fled to the city"),
+])
+def test_attributions_whose_commas_were_stripped(extract, sentence, cue, speaker, content):
+    text = sentence + FILLER
+    claims = extract(text, "claim")
+    assert all(spans_hold(c, text) for c in claims)
+    assert any(c["cue"]["text"] == cue and c["speaker"]["text"] == speaker and c["content"]["text"] == content
+               for c in claims), [(c["cue"]["text"], c["speaker"]["text"], c["content"]["text"]) for c in claims]
+
+
+def test_according_to_after_another_cues_clause(extract):
+    text = ("Officials said the convoy was turned back at the border crossing according to a statement from the aid"
+            " group." + FILLER)
+    claims = extract(text, "claim")
+    according = [c for c in claims if c["cue"]["text"] == "according to"]
+    assert according and according[0]["speaker"]["text"] == "a statement from the aid group", claims
+
+
+def test_an_attribution_inside_the_clause_it_reports(extract):
+    text = "The hospital was a refuge Dr. Salem said until it was bombed in 2015." + FILLER
+    claims = extract(text, "claim")
+    assert any(c["speaker"]["text"] == "Dr. Salem" and c["content"]["text"] ==
+               "The hospital was a refuge Dr. Salem said until it was bombed in 2015" for c in claims), claims

@@ -156,7 +156,7 @@ class _DocClaims:
             else:
                 cue = resolvers.cue_before(self.doc, self.text, q, self.starts, self.is_cue, self.speaker)
             if cue is not None:
-                subj = self.speaker(cue)
+                subj = resolvers.speaker_after(q, cue, self.speaker)
                 speaker = resolvers.phrase_of(subj) if subj is not None else None
                 used_cues.add(cue.i)
                 found.append(Found(parts, cue, None, speaker, kind, rule=self.r.scanners["quote_with_cue"].id))

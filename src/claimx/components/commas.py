@@ -22,7 +22,9 @@ from claimx import rules
 from claimx.components.base import text_of
 from claimx.resolvers.commas import (
     according_to_comma,
+    according_to_comma_after,
     after_opener,
+    after_subordinate_clause,
     missing_commas,
     stripped,
     unattached_speaker,
@@ -55,6 +57,7 @@ class CommaReparser:
         self.addressee_verbs = set(claims["addressee_verbs"])
         self.title_suffixes = tuple(words["title_suffixes"])
         self.openers = set(words["openers"])
+        self.participle_words = set(words["participles"])
         strings = nlp.vocab.strings
         self.cue_lemmas = numpy.array([strings.add(w) for w in words["cue_lemmas"]], dtype="uint64")
         self.participles = numpy.array([strings.add(w) for w in words["participles"]], dtype="uint64")
@@ -90,10 +93,15 @@ class CommaReparser:
         found = []
         for sent, cues in by_sentence.values():
             commas = missing_commas(sent, [doc[i] for i in cues if doc[i].lower_ != "according"], self.speaker_heads,
-                                    self.title_suffixes, self.addressee_verbs)
+                                    self.title_suffixes, self.addressee_verbs, self.participle_words)
             if cues[0] == sent.start and (at := according_to_comma(sent)) is not None:
                 commas.append(at)
             commas += [at for i in cues if (at := after_opener(doc[i], self.openers)) is not None]
+            if (at := after_subordinate_clause(doc[cues[0]], self.speaker_heads, self.title_suffixes)) is not None:
+                commas.append(at)
+            if doc[cues[0]].lower_ != "according":  # a cue before an "according to" that ends the sentence
+                commas += [at for i in cues[1:] if doc[i].lower_ == "according"
+                           and (at := according_to_comma_after(doc[i])) is not None]
             if commas:
                 commas = sorted(set(commas))
                 copy = self.nlp.make_doc(_with_commas(text, sent.start_char, sent.end_char, commas))

@@ -18,6 +18,7 @@ from claimx.resolvers.quotes import (
     next_part,
     opens_clause,
     single_marks,
+    speaker_after,
 )
 from claimx.resolvers.speech import (
     nominal_content,
@@ -68,5 +69,5 @@ __all__ = [
     "place_of", "places_after", "plausible_speaker", "prep_object", "quote_kind", "reported_content", "speaker",
     "subject", "target_category", "target_of", "target_phrase", "that_clause", "tree_distance", "trigger_start",
     "trimmed", "victim_category", "victim_in", "victim_modifier", "victims_span",
-    "nominal_content", "object_content", "parenthetical_content", "passive_content", "single_marks",
+    "nominal_content", "object_content", "parenthetical_content", "passive_content", "single_marks", "speaker_after",
 ]

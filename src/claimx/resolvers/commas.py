@@ -19,6 +19,14 @@ NAME_LINKS = frozenset({"of", "for", "-", "al", "el", "bin", "ibn", "de"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # a word these end can't be followed by a comma
 NO_COMMA_AFTER = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "AUX", "PART"})
+# a word that carries the reported clause on past its attribution ("... within a week(,) he said(,)
+# and convoys could ...", "... was safe(,) the mayor said(,) until the shelling began")
+CONTINUING = frozenset({"and", "but", "until", "because", "while", "although", "though", "unless"})
+# what opens a description of the speaker named after the cue
+DESCRIBED_BY = frozenset({"who", "a", "an", "the", "in", "at"})
+# words that open a sentence with a subordinate clause
+SUBORDINATORS = frozenset({"when", "if", "while", "although", "though", "as", "after", "before", "because", "since",
+                           "once", "unless", "whereas"})
 SENTENCE_END = frozenset({".", "!", "?"})
 QUOTE_MARKS = frozenset({'"', "”", "“"})
 MAX_PHRASE = 10
@@ -38,6 +46,18 @@ def _names_a_person(t: Token, title_suffixes: Collection[str]) -> bool:
     """A common noun that can stand before a name as its title ("commander", "activist",
     "spokesman", "envoy"), not "crime" or "mouths" in `a war crime Rycroft told`."""
     return t.tag_ == "NN" and t.lower_.endswith(tuple(title_suffixes))
+
+
+def _abbreviated_title(t: Token) -> bool:
+    """"Mr.", "Ms.", "Dr.", "Sen.": a title that opens a person's name."""
+    return t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.endswith(".") and 3 <= len(t.text) <= 5 \
+        and t.text[1:-1].islower()
+
+
+def _speaks_for(noun: Token) -> bool:
+    """`noun` heads a phrase "... for X" that is the whole speaker: a plural ("lawyers for the
+    men") or a spokesman, not a title that ends a longer name ("UN coordinator for the crisis")."""
+    return noun.pos_ == "NOUN" and (noun.tag_ == "NNS" or noun.lower_.startswith("spokes"))
 
 
 def phrase_before(cue: Token, speaker_heads: Collection[str], title_suffixes: Collection[str]) -> int | None:
@@ -81,12 +101,20 @@ def phrase_before(cue: Token, speaker_heads: Collection[str], title_suffixes: Co
         j -= 1
     if first is None:
         return None
-    if first > sent.start and doc[first - 1].pos_ == "ADP":  # "in Homs activists said": Homs is the preposition's
+    if first - sent.start > 2 and doc[first - 1].lower_ == "for" and _speaks_for(doc[first - 2]):
+        # "lawyers for the men said": who speaks for someone
+        return first - 3 if doc[first - 3].pos_ == "DET" else first - 2
+    elif first > sent.start and doc[first - 1].pos_ == "ADP":  # "in Homs activists said": Homs is the preposition's
         k = first
         while k < cue.i and doc[k].pos_ == "PROPN":
             k += 1
         if k > first and k < cue.i and doc[k].pos_ == "NOUN" and not _capitalised(doc[k]):
             first = k
+        elif doc[first].pos_ == "PROPN":  # "the plans of Moscow Dr. Salem told": a title or a new name starts it
+            split = next((k for k in range(first + 1, cue.i) if _abbreviated_title(doc[k]) or doc[k].ent_iob_ == "B"
+                          and doc[k].ent_type_ in ("PERSON", "ORG")), None)
+            if split is not None:
+                return split
     if first > sent.start and _capitalised(doc[first]) and _capitalised(doc[first - 1]):
         return None  # a name cut in two: "the London Based Syrian Observatory"
     if doc[first].pos_ != "DET" and head.pos_ == "NOUN" and head.lower_ not in speaker_heads \
@@ -95,27 +123,35 @@ def phrase_before(cue: Token, speaker_heads: Collection[str], title_suffixes: Co
     return first
 
 
-def phrase_after(cue: Token) -> bool:
-    """The cue is followed by a speaker phrase that ends the sentence ("said the Observatory.")."""
+def phrase_after(cue: Token, speaker_heads: Collection[str] = ()) -> bool:
+    """The cue is followed by a speaker phrase that ends the sentence ("said the Observatory."),
+    and has no subject before it that can speak (a reported clause's noun the parse took for
+    one, "... the talks collapsed said one source", does not count)."""
     doc, sent = cue.doc, cue.sent
     last = sent.end - 1
     while last > cue.i and (doc[last].text in SENTENCE_END or doc[last].text in QUOTE_MARKS or doc[last].is_space):
         last -= 1
     while last > cue.i and (doc[last].ent_type_ in ("DATE", "TIME") or doc[last].lower_ in ("on", "late", "earlier")):
         last -= 1  # "said the Observatory on Friday"
-    words = doc[cue.i + 1 : last + 1]
-    if any(c.dep_ == "nsubj" for c in cue.lefts) or not 0 < len(words) <= MAX_PHRASE:
+    words = list(doc[cue.i + 1 : last + 1])
+    if any(c.dep_ == "nsubj" and (c.pos_ in ("PROPN", "PRON") or c.lower_ in speaker_heads or not speaker_heads)
+           for c in cue.lefts) or not words:
         return False
     if words[0].pos_ == "DET":
         words = words[1:]
-    return bool(words) and any(_capitalised(t) or t.lower_ in PERSONAL for t in words) and all(
-        t.pos_ in PHRASE_POS or t.lower_ in NAME_LINKS for t in words)
+    # the name, then maybe who it is: "said Omar Saleh a rescue worker", "said one source in the town"
+    k = next((i for i, t in enumerate(words) if t.pos_ not in PHRASE_POS and t.lower_ not in NAME_LINKS), len(words))
+    if k < len(words) and (k == 0 or words[k].lower_ not in DESCRIBED_BY):
+        return False
+    return 0 < k <= MAX_PHRASE and any(_capitalised(t) or t.lower_ in PERSONAL for t in words[:k])
 
 
 def _tail_is_adjunct(cue: Token) -> bool:
     """What follows the cue reports nothing of its own: "told Reuters speaking on condition of
     anonymity", "said on Sunday", not "said the toll had risen"."""
     doc, sent = cue.doc, cue.sent
+    if cue.i + 1 < sent.end and doc[cue.i + 1].lower_ in CONTINUING:
+        return True
     for t in doc[cue.i + 1 : min(sent.end, cue.i + 1 + MAX_TAIL)]:
         if t.text in QUOTE_MARKS or t.tag_ == "VBG":
             return True
@@ -138,7 +174,7 @@ def _comma_before(doc, i: int) -> int | None:
 
 
 def _opens_second_statement(cue: Token, speaker_heads: Collection[str]) -> bool:
-    """A participle ("adding", "saying", often tagged a noun) that reports a statement of the
+    """A participle ("adding", "saying" (often tagged a noun), "arguing") that reports a statement of the
     sentence's subject, not of the noun before it ("a statement saying ...")."""
     doc, sent = cue.doc, cue.sent
     if cue.i < sent.start + 3 or cue.i + 1 >= sent.end:
@@ -174,15 +210,16 @@ def after_opener(cue: Token, openers: Collection[str]) -> int | None:
 
 
 def missing_commas(sent: Span, cues: list[Token], speaker_heads: Collection[str], title_suffixes: Collection[str],
-                   addressee_verbs: Collection[str]) -> list[int]:
+                   addressee_verbs: Collection[str], participles: Collection[str] = ("adding", "saying")) -> list[int]:
     """Character offsets in the document where commas that set off the attribution of `cues`
     (reporting verbs in the sentence) were stripped; empty when the first parse reads the
     sentence right already. The phrase after an `addressee_verbs` cue is who is told, not who
-    tells ("he told RIA Novosti")."""
+    tells ("he told RIA Novosti"); of the cues ending in -ing only `participles` open a second
+    statement ("claiming the lives of ..." reports nothing)."""
     doc = sent.doc
     found = []
     for cue in cues:
-        if cue.lower_ in ("adding", "saying"):  # "... for Assad adding: ...", "... in Syria saying it had ..."
+        if cue.lower_ in participles:  # "... for Assad adding: ...", "... a complaint arguing the strikes ..."
             if _opens_second_statement(cue, speaker_heads):
                 at = _comma_before(doc, cue.i)
                 if at is not None:
@@ -190,7 +227,7 @@ def missing_commas(sent: Span, cues: list[Token], speaker_heads: Collection[str]
             continue
         if cue.tag_ not in ("VBD", "VBZ", "VBP"):
             continue
-        if cue.i - sent.start >= 3 and cue.lemma_ not in addressee_verbs and phrase_after(cue):
+        if cue.i - sent.start >= 3 and cue.lemma_ not in addressee_verbs and phrase_after(cue, speaker_heads):
             at = _comma_before(doc, cue.i)
             if at is not None and not (cue.dep_ == "ROOT" and any(c.dep_ in ("ccomp", "parataxis") for c in cue.lefts)
                                        and any(c.dep_ == "nsubj" for c in cue.rights)):
@@ -205,7 +242,30 @@ def missing_commas(sent: Span, cues: list[Token], speaker_heads: Collection[str]
             at = _comma_before(doc, first)
             if at is not None:
                 found.append(at)
+                # "A(,) X said(,) until B": an attribution inside the clause it reports ("A(,) X said and
+                # B" reports A alone; "while" may open a clause of the speaker's own)
+                if cue.i + 1 < sent.end and doc[cue.i + 1].lower_ in CONTINUING - {"and", "but", "while"}:
+                    found.append(cue.idx + len(cue.text))
     return sorted(set(found))
+
+
+def after_subordinate_clause(cue: Token, speaker_heads: Collection[str], title_suffixes: Collection[str]) -> int | None:
+    """`When the fighters entered the village(,) the mayor said he had fled`: the comma that
+    ends a sentence's opening subordinate clause, before the speaker of a cue that reports a
+    clause of its own; the parse otherwise takes the speaker into the opening clause."""
+    doc, sent = cue.doc, cue.sent
+    opener = doc[sent.start + 1] if doc[sent.start].lower_ == "even" else doc[sent.start]  # "Even if"
+    if opener.lower_ not in SUBORDINATORS or cue.tag_ not in ("VBD", "VBZ", "VBP") or _tail_is_adjunct(cue):
+        return None
+    first = phrase_before(cue, speaker_heads, title_suffixes)
+    if first is None or first - sent.start < 3 or _parsed_right_subject(cue, first):
+        return None
+    return _comma_before(doc, first)
+
+
+def _parsed_right_subject(cue: Token, first: int) -> bool:
+    subj = next((c for c in cue.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.left_edge.i == first and cue.dep_ == "ROOT"
 
 
 def according_to_comma(sent: Span) -> int | None:
@@ -231,6 +291,16 @@ def according_to_comma(sent: Span) -> int | None:
     if nxt.is_punct or nxt.pos_ not in ("DET", "NUM", "PRON", "PROPN", "NOUN", "ADJ"):
         return None
     return doc[last].idx + len(doc[last].text)
+
+
+def according_to_comma_after(according: Token) -> int | None:
+    """`Officials said the convoy was turned back at the crossing(,) according to a statement`:
+    the comma before an "according to" after the start of a sentence, which the parse
+    otherwise takes into the clause another cue reports."""
+    doc, sent = according.doc, according.sent
+    if according.i - sent.start < 3 or according.i + 2 >= sent.end or doc[according.i + 1].lower_ != "to":
+        return None
+    return _comma_before(doc, according.i)
 
 
 def unattached_speaker(cue: Token, speaker_heads: Collection[str], title_suffixes: Collection[str],

@@ -75,7 +75,7 @@ def cue_after(doc: Doc, q: Quote, starts: list[int], marks: Collection[str], is_
         if t.text in SENTENCE_END or t.text in marks or "\n" in t.text:
             return None
         if is_cue(t):
-            subj = speaker_of(t)
+            subj = speaker_after(q, t, speaker_of)
             if subj is None:
                 return None
             subtree = {x.i for x in subj.subtree}
@@ -83,6 +83,16 @@ def cue_after(doc: Doc, q: Quote, starts: list[int], marks: Collection[str], is_
                 return t
             return None
     return None
+
+
+def speaker_after(q: Quote, cue: Token, speaker_of: Callable[[Token], Token | None]) -> Token | None:
+    """The speaker of a cue after a quote, never a word inside the quote: with the commas
+    stripped (`"We will not leave" said X`, `"..." he told Y`) the parse can take the quote's
+    words for the cue's subject; then the subject after the closing mark is the speaker."""
+    subj = speaker_of(cue)
+    if subj is None or q.close is None or cue.idx < q.close or subj.idx > q.close:
+        return subj
+    return next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx > q.close), None)
 
 
 def cue_before(doc: Doc, text: str, q: Quote, starts: list[int], is_cue: Callable[[Token], bool],

@@ -167,8 +167,8 @@ def parenthetical_content(cue: Token, trim: Collection[str]) -> tuple[int, int] 
     doc = cue.doc
     if first - 1 <= head.left_edge.i or last + 2 > head.right_edge.i:
         return None  # nothing of the clause before or after it: "Y, X said." is `reported_content`'s
-    if doc[first - 1].text != "," or doc[last + 1].text != ",":
-        return None
+    if (doc[first - 1].text, doc[last + 1].text) != (",", ",") and (doc[first - 1].is_punct or doc[last + 1].is_punct):
+        return None  # set off by commas, or by none where a text lost them all (components/commas.py)
     return trimmed(doc, head.left_edge.i, head.right_edge.i, trim)
 
 
