@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, POS, SENT_START, TAG
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
@@ -80,22 +80,16 @@ class CommaReparser:
         text = text_of(doc)
         if not len(doc) or not stripped(text, len(doc)):
             return []
-        lemma, lower, sent_start = doc.to_array([LEMMA, LOWER, SENT_START]).T
-        according = lower == self.according
+        lemma, lower = doc.to_array([LEMMA, LOWER]).T
         hits = numpy.flatnonzero(numpy.isin(lemma, self.cue_lemmas) | numpy.isin(lower, self.participles)
-                                 | according)
-        if not len(hits):
-            return []
-        # each hit's sentence from the sentence starts at once, as `Token.sent` finds it walking the tokens
-        bounds = numpy.union1d(numpy.flatnonzero(sent_start == 1), [0, len(doc)])
-        which = numpy.searchsorted(bounds, hits, side="right") - 1
-        by_sentence: dict[int, list[int]] = {}
-        for k, i in zip(which.tolist(), hits.tolist(), strict=True):
-            by_sentence.setdefault(k, []).append(i)
+                                 | (lower == self.according)).tolist()
+        by_sentence: dict[int, tuple[Span, list[int]]] = {}
+        for i in hits:
+            sent = doc[i].sent
+            by_sentence.setdefault(sent.start, (sent, []))[1].append(i)
         found = []
-        for k, cues in by_sentence.items():
-            sent = doc[int(bounds[k]) : int(bounds[k + 1])]
-            commas = missing_commas(sent, [doc[i] for i in cues if not according[i]], self.speaker_heads,
+        for sent, cues in by_sentence.values():
+            commas = missing_commas(sent, [doc[i] for i in cues if doc[i].lower_ != "according"], self.speaker_heads,
                                     self.title_suffixes, self.addressee_verbs)
             if cues[0] == sent.start and (at := according_to_comma(sent)) is not None:
                 commas.append(at)
