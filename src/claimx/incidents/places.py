@@ -284,20 +284,33 @@ def mentions(text: str, country: str | None) -> list[Mention]:
     words = place_words()
     found = []
     for m in MENTION.finditer(text):
-        key = name_key(m.group())
-        if len(key) < MIN_SCAN_KEY or any(w in words["not_places"] for w in key.split()):
+        if not _may_name_place(m.group()):
             continue
         after = fold(text[m.end() : m.end() + 14]).split()[:1]
-        geo = resolve(m.group() + (" " + after[0] if after and after[0] in words["after"] else ""), country)
-        if geo is not None and geo["level"] != "country" and geo["country"] != country:
-            if m.group().removesuffix("s").isupper() and len(key) <= 5:  # "SANA('s)": a news agency, not Sanaa
-                continue
-            gaz = gazetteer()
-            clear = gaz.city(key, None)
-            geo = gaz.city_geo(clear) if clear is not None and gaz.row(clear)[6] >= FOREIGN_TOWN else None
+        geo = _mention_geo(m.group(), after[0] if after and after[0] in words["after"] else "", country)
         if geo is not None:
-            found.append(Mention(m.start(), m.end(), geo))
+            found.append(Mention(m.start(), m.end(), dict(geo)))
     return found
+
+
+@lru_cache(maxsize=65536)
+def _may_name_place(name: str) -> bool:
+    key = name_key(name)
+    return len(key) >= MIN_SCAN_KEY and not any(w in place_words()["not_places"] for w in key.split())
+
+
+@lru_cache(maxsize=65536)  # a name comes back in article after article about a place
+def _mention_geo(name: str, admin_word: str, country: str | None) -> dict | None:
+    """mentions(): the place a capitalised name (with the province word after it) stands for, shared."""
+    geo = _resolved(name + (" " + admin_word if admin_word else ""), country)
+    if geo is not None and geo["level"] != "country" and geo["country"] != country:
+        key = name_key(name)
+        if name.removesuffix("s").isupper() and len(key) <= 5:  # "SANA('s)": a news agency, not Sanaa
+            return None
+        gaz = gazetteer()
+        clear = gaz.city(key, None)
+        geo = gaz.city_geo(clear) if clear is not None and gaz.row(clear)[6] >= FOREIGN_TOWN else None
+    return geo
 
 
 # "in Syria", "in the town of Atareb", "near the western city of": lowercase words may come between
