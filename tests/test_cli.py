@@ -280,12 +280,8 @@ def test_schema_version_info():
     assert "model: en_core_web_sm" in info and "claims.json" in info and f"spaCy {spacy.__version__}" in info
 
 
-def test_interrupt_and_terminate_end_without_traceback(tmp_path):
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    paragraphs = [p for f in sorted(CORPUS.glob("*.txt")) for p in f.read_text().split("\n") if len(p) > 200]
-    for i in range(120):
-        (docs / f"{i:03d}.txt").write_text("\n\n".join(paragraphs[i % len(paragraphs):][:3]))
+def test_interrupt_and_terminate_end_without_traceback(many_docs, tmp_path):
+    docs = many_docs
     for signal_name, code in (("INT", 130), ("TERM", 143)):
         out = tmp_path / f"{signal_name}.jsonl"
         proc = subprocess.Popen([CLAIMX, "extract", str(docs), "-o", str(out), "--jobs", "2"], stderr=subprocess.PIPE,

@@ -145,17 +145,6 @@ def test_same_input_gives_byte_identical_output(tmp_path):
     assert a.read_bytes() == b.read_bytes()
 
 
-@pytest.fixture
-def many_docs(tmp_path):
-    """120 small articles made from the seed paragraphs, for interrupt and resume runs."""
-    paragraphs = [p for f in sorted(CORPUS.glob("*.txt")) for p in f.read_text().split("\n") if len(p) > 200]
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    for i in range(120):
-        (docs / f"{i:03d}.txt").write_text("\n\n".join(paragraphs[i % len(paragraphs):][:3]))
-    return docs
-
-
 def test_killed_run_leaves_no_output_and_resume_finishes_it(many_docs, tmp_path):
     full, out = tmp_path / "full.jsonl", tmp_path / "out.jsonl"
     assert runner.invoke(app, ["extract", str(many_docs), "-o", str(full)]).exit_code == 0
