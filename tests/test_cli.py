@@ -280,12 +280,15 @@ def test_schema_version_info():
     assert "model: en_core_web_sm" in info and "claims.json" in info and f"spaCy {spacy.__version__}" in info
 
 
-def test_interrupt_and_terminate_end_without_traceback(many_docs, tmp_path):
-    docs = many_docs
+def test_interrupt_and_terminate_end_without_traceback(tmp_path):
+    articles = [json.dumps({"id": f.name, "text": f.read_text()}) for f in sorted(CORPUS.glob("*.txt"))]
     for signal_name, code in (("INT", 130), ("TERM", 143)):
         out = tmp_path / f"{signal_name}.jsonl"
-        proc = subprocess.Popen([CLAIMX, "extract", str(docs), "-o", str(out), "--jobs", "2"], stderr=subprocess.PIPE,
-                                text=True, start_new_session=True)
+        # stdin held open: the run is still going, whatever the machine's speed, when the signal comes
+        proc = subprocess.Popen([CLAIMX, "extract", "-", "-o", str(out), "--jobs", "2"], stdin=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, start_new_session=True)
+        proc.stdin.write("\n".join(articles * 4) + "\n")
+        proc.stdin.flush()
         partial = tmp_path / f"{signal_name}.jsonl.partial"
         deadline = time.time() + 120
         while time.time() < deadline and not (partial.exists() and partial.stat().st_size):
