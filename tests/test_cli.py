@@ -281,13 +281,16 @@ def test_schema_version_info():
 
 
 def test_interrupt_and_terminate_end_without_traceback(tmp_path):
-    articles = [json.dumps({"id": f.name, "text": f.read_text()}) for f in sorted(CORPUS.glob("*.txt"))]
+    articles = [json.dumps({"id": f"{n}/{f.name}", "text": f.read_text()})
+                for n in range(4) for f in sorted(CORPUS.glob("*.txt"))]
     for signal_name, code in (("INT", 130), ("TERM", 143)):
         out = tmp_path / f"{signal_name}.jsonl"
         # stdin held open: the run is still going, whatever the machine's speed, when the signal comes
+        # started as a shell starts it, Ctrl-C not ignored (an earlier in-process test may leave it so here)
         proc = subprocess.Popen([CLAIMX, "extract", "-", "-o", str(out), "--jobs", "2"], stdin=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True, start_new_session=True)
-        proc.stdin.write("\n".join(articles * 4) + "\n")
+                                stderr=subprocess.PIPE, text=True, start_new_session=True,
+                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+        proc.stdin.write("\n".join(articles) + "\n")
         proc.stdin.flush()
         partial = tmp_path / f"{signal_name}.jsonl.partial"
         deadline = time.time() + 120
