@@ -43,14 +43,3 @@ def spans_hold(record: dict, text: str) -> bool:
             stack.extend(x)
     return True
 
-
-@pytest.fixture
-def many_docs(tmp_path):
-    """400 small articles made from the seed paragraphs, for interrupt and resume runs: enough
-    that a run is still going when the first records reach the output file."""
-    paragraphs = [p for f in sorted(CORPUS.glob("*.txt")) for p in f.read_text().split("\n") if len(p) > 200]
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    for i in range(400):
-        (docs / f"{i:03d}.txt").write_text("\n\n".join(paragraphs[i % len(paragraphs):][:3]))
-    return docs

@@ -123,6 +123,16 @@ def test_long_article_is_parsed_in_pieces_with_offsets_kept(monkeypatch):
     assert all(r["claim"] in claims for r in recs if r.get("claim"))
 
 
+def test_links_between_records_follow_their_renumbering_across_pieces():
+    merger = claimx.spine._Merger()
+    merger.add([{"kind": "strike", "id": "s1", "same_as": None}], 0)
+    merger.add([{"kind": "strike", "id": "s1", "same_as": None}, {"kind": "strike", "id": "s2", "same_as": "s1"},
+                {"kind": "casualty", "id": "f1", "claim": None, "part_of": None},
+                {"kind": "casualty", "id": "f2", "claim": None, "part_of": "f1"}], 0)
+    assert [(r["id"], r.get("same_as") or r.get("part_of")) for r in merger.records] == [
+        ("s1", None), ("s2", None), ("s3", "s2"), ("f1", None), ("f2", "f1")]
+
+
 def test_line_without_sentence_breaks_is_cut_at_spaces():
     text = "word " * 60_000
     pieces = list(claimx.spine.chunks(text))
@@ -143,6 +153,18 @@ def test_same_input_gives_byte_identical_output(tmp_path):
     runner.invoke(app, ["extract", str(CORPUS), "-o", str(a)])
     runner.invoke(app, ["extract", str(CORPUS), "-o", str(b)])
     assert a.read_bytes() == b.read_bytes()
+
+
+@pytest.fixture
+def many_docs(tmp_path):
+    """400 small articles made from the seed paragraphs: enough that a run killed when its first
+    records reach the output file is still going."""
+    paragraphs = [p for f in sorted(CORPUS.glob("*.txt")) for p in f.read_text().split("\n") if len(p) > 200]
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(400):
+        (docs / f"{i:03d}.txt").write_text("\n\n".join(paragraphs[i % len(paragraphs):][:3]))
+    return docs
 
 
 def test_killed_run_leaves_no_output_and_resume_finishes_it(many_docs, tmp_path):

@@ -171,6 +171,8 @@ class Strike(_Record):
 
 Record = TypeAdapter(Annotated[Claim | Casualty | Strike, Field(discriminator="kind")])
 KINDS = ("claim", "casualty", "strike")
+# fields holding the id of another record of the same document
+LINKS = ("claim", "part_of", "same_as")
 
 
 MODELS = {"claim": Claim, "casualty": Casualty, "strike": Strike}

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from claimx.components.base import RuleComponent
 from claimx.incidents.enrich import enrich
 from claimx.kinds import REGISTRY, record_id
-from claimx.records import KINDS, SCHEMA, complete
+from claimx.records import KINDS, LINKS, SCHEMA, complete
 from claimx.sources import IDLE, Document, Idle
 
 BATCH_SIZE = 32
@@ -96,7 +96,7 @@ class _Merger:
             if offset:
                 shift(rec, offset)
         for rec in records:
-            for link in ("claim", "part_of"):
+            for link in LINKS:
                 if rec.get(link):
                     rec[link] = renamed.get(rec[link], rec[link])
         self.records.extend(records)
