@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import copy
 
-from claimx.compare import group_records
+from claimx.compare import group_records, groups_json
 
 ARTICLES = {
     "a.txt": "Russian jets struck Talbiseh on Wednesday.\n\nThe strikes killed 36 civilians, Khaled Khoja said.\n",
@@ -61,7 +61,7 @@ INCIDENT = {"id": "i1", "event_date": {"start": "2015-09-30", "end": "2015-09-30
 
 def linked_groups() -> list[dict]:
     """The groups `compare --json --all` makes of RECORDS: both under one incident."""
-    return [g.to_json(f"g{n}") for n, g in enumerate(group_records(RECORDS), 1)]
+    return groups_json(group_records(RECORDS))
 
 
 def groups() -> list[dict]:

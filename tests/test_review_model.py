@@ -11,9 +11,9 @@ from claimx.review.inputs import ReviewData, split_saved_groups
 from claimx.review.marks import Mark, MarkBook, MarksError, drop_marked_wrong, latest, read_marks, write_marks
 from claimx.review.model import (
     Articles,
+    GroupFacts,
     Query,
     evidence_text,
-    group_facts,
     incident_title,
     list_rows,
     paragraph_bounds,
@@ -102,7 +102,7 @@ def test_set_token_replaces_one_field():
 ])
 def test_filters_on_both_group_shapes(shape, query, shown):
     gs = shape()
-    facts = [group_facts(g, BY_KEY) for g in gs]
+    facts = [GroupFacts(g, BY_KEY) for g in gs]
     q = Query.parse(query)
     rows = list_rows(gs, lambda n: q.keeps(gs[n], facts[n]))
     assert [r.group["id"] for r in rows if r.group] == shown
@@ -110,12 +110,12 @@ def test_filters_on_both_group_shapes(shape, query, shown):
 
 def test_place_filter_uses_the_incident_place_and_its_gazetteer_names():
     gs = incident_groups()
-    facts = [group_facts(g, BY_KEY) for g in gs]
+    facts = [GroupFacts(g, BY_KEY) for g in gs]
     for place, expected in (("talbiseh", 2), ("homs", 2), ("syria", 2), ("aleppo", 0)):
         q = Query.parse(f"place:{place}")
         assert sum(q.keeps(g, f) for g, f in zip(gs, facts, strict=True)) == expected
     plain = groups()  # no incident, no place in the records: the quantity is all there is
-    assert not Query.parse("place:homs").keeps(plain[0], group_facts(plain[0], BY_KEY))
+    assert not Query.parse("place:homs").keeps(plain[0], GroupFacts(plain[0], BY_KEY))
 
 
 def test_incident_groups_are_listed_under_one_header():

@@ -303,7 +303,7 @@ def compare(
     marks: MarksOpt = None,
 ) -> None:
     """Disputed figures and strike targets side by side, across documents and sources."""
-    from claimx.compare import group_records
+    from claimx.compare import group_records, groups_json
     from claimx.output import StdoutWriter
 
     wanted = parse_kinds(kinds)
@@ -312,7 +312,7 @@ def compare(
     records, summary = gather_records(paths, wanted, opts, model, patterns, jobs, writer)
     if marks is not None:
         records = without_marked_wrong(records, marks)
-    groups = [g.to_json(f"g{n}") for n, g in enumerate(group_records(records, wanted), 1)]
+    groups = groups_json(group_records(records, wanted))
     shown = [g for g in groups if show_all or g["status"] != "single"]
     with ending_cleanly(writer):
         if as_json:

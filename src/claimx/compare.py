@@ -144,9 +144,11 @@ class Group:
                 "actor": max(set(actors), key=lambda a: (actors.count(a), a)) if actors else None,
                 "articles": len({r["doc"] for r in inc.records}), "sources": len(tellers)}
 
-    def to_json(self, gid: str) -> dict:
+    def to_json(self, gid: str, info: dict | None = None) -> dict:
+        """The claimx-group/1 object; `info`: the incident's facts (incident_json) when already
+        made for another group of the incident."""
         low, best, high = self.estimates()
-        info = self.incident_json()
+        info = info or self.incident_json()
         out = {"schema": GROUP_SCHEMA, "id": gid, "kind": self.kind, "quantity": self.quantity(info),
                "status": self.status, "low": low, "best": best, "high": high,
                "spread": (high - low) if low is not None else None, "sources": self.sources,
@@ -214,4 +216,16 @@ def group_records(records: Iterable[dict], kinds: Iterable[str] = ("casualty", "
     for g in out:
         if g.incident is not None:
             g.incident_id = numbers.setdefault(id(g.incident), f"i{len(numbers) + 1}")
+    return out
+
+
+def groups_json(groups: list[Group]) -> list[dict]:
+    """The groups as claimx-group/1 objects g1, g2, ...: an incident's facts are made once
+    and shared by its groups."""
+    infos: dict[str, dict | None] = {}
+    out = []
+    for n, g in enumerate(groups, 1):
+        out.append(g.to_json(f"g{n}", infos.get(g.incident_id)))
+        if g.incident_id is not None:
+            infos[g.incident_id] = out[-1]["incident"]
     return out

@@ -1,7 +1,7 @@
 """`claimx review`: a Textual app to work through disputed groups one by one.
 
-Left: incidents and their groups (a DataTable: only the rows on screen are drawn), filtered
-by a query. Right: the selected group's members on one interval axis, and the selected
+Left: incidents and their groups (a DataTable: only the rows on screen are drawn; a long
+list is put in a page at a time after the first frame), filtered by a query. Right: the selected group's members on one interval axis, and the selected
 member's sentence in its paragraph. Marks are saved as they are made (marks.py)."""
 
 from __future__ import annotations
@@ -51,6 +51,8 @@ MEMBER_COLUMNS = (("mark", "", 1), ("source", "source", 16), ("figure", "figure"
                   ("date", "date", 10), ("axis", "on one axis", None))
 MIN_FLEX = 12  # the narrowest the quantity and the axis columns get
 FILTER_PAUSE = 0.25  # seconds of no typing before the list follows the filter
+FIRST_ROWS = 100  # groups put in the left list at once (more than a screen holds); the rest follow
+MORE_ROWS = 500  # ...this many after each frame, so that the list is drawn and answers keys meanwhile
 QUERY_HELP = ("status:disputed,consistent,single   kind:casualty|strike   place:WORD   date:YYYY[-MM[-DD]]   "
               "other words: must all occur (quantity, sources, figures, articles, sentences)")
 
@@ -198,6 +200,8 @@ class ReviewApp(App[None]):
         self.rows_by_key: dict[str, Row] = {}
         self.by_doc: dict[str, list[dict]] | None = None
         self.cells: dict[tuple[str, int], tuple] = {}  # (row key, quantity width) -> the row's cells
+        self.filled_width: int | None = None  # the screen width the left list's columns were made for
+        self.filling = 0  # counts the fills of the left list: a newer one stops an older one's adding
         self.filter_timer: Timer | None = None
 
     # --- layout -------------------------------------------------------------------------
@@ -241,7 +245,8 @@ class ReviewApp(App[None]):
         self.query_one("#head", Static).update(Text(message, "bold red"))
 
     def on_resize(self) -> None:
-        self.fill_groups()
+        if self.size.width != self.filled_width:  # the columns follow the width, nothing else
+            self.fill_groups()
 
     def set_columns(self, table: DataTable, columns: tuple, width: int, needs: dict[str, int] | None = None) -> None:
         """The columns again, the one without a width taking what the others leave of `width`;
@@ -274,19 +279,31 @@ class ReviewApp(App[None]):
         self.rows = list_rows(self.data.groups, lambda n: query.keeps(self.data.groups[n], self.data.facts[n]))
         self.rows_by_key = {r.key: r for r in self.rows}
         table = self.query_one("#groups", DataTable)
-        keep = self.row_key
+        self.filled_width = self.size.width
         self.set_columns(table, GROUP_COLUMNS, int(self.size.width * LEFT_SHARE) - 1,
                          {"estimates": max((len(estimates(r.group)) for r in self.rows if r.group), default=0)})
-        width = table.columns["quantity"].width
-        for row in self.rows:
-            if (row.key, width) not in self.cells:
-                self.cells[row.key, width] = self.group_cells(row, width)
-            table.add_row(*self.cells[row.key, width], key=row.key)
-        if keep in self.rows_by_key:
-            table.move_cursor(row=table.get_row_index(keep), animate=False)
+        kept = next((n for n, r in enumerate(self.rows) if r.key == self.row_key), None)
+        self.filling += 1
+        self.add_group_rows(self.filling, (kept or 0) + FIRST_ROWS)
+        if kept is not None:
+            table.move_cursor(row=kept, animate=False)
         self.set_reactive(ReviewApp.row_key, self.rows[table.cursor_row].key if self.rows else None)
         self.show_group()
         self.show_status(query)
+
+    def add_group_rows(self, filling: int, upto: int) -> None:
+        """The left list's rows up to `upto`, and the rest after the next frame, MORE_ROWS at a
+        time (unless the list has been filled anew since)."""
+        table = self.query_one("#groups", DataTable)
+        if filling != self.filling:
+            return
+        width = table.columns["quantity"].width
+        for row in self.rows[table.row_count : upto]:
+            if (row.key, width) not in self.cells:
+                self.cells[row.key, width] = self.group_cells(row, width)
+            table.add_row(*self.cells[row.key, width], key=row.key)
+        if table.row_count < len(self.rows):
+            self.call_after_refresh(self.add_group_rows, filling, table.row_count + MORE_ROWS)
 
     def group_cells(self, row: Row, width: int) -> tuple:
         if row.group is None:

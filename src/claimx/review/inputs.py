@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimx.review.marks import DEFAULT_NAME
-from claimx.review.model import Articles, GroupFacts, group_facts
+from claimx.review.model import Articles, GroupFacts
 from claimx.sources import Problem, saved_records_file
 
 GROUP_SCHEMA = "claimx-group/1"
@@ -57,10 +57,9 @@ class ReviewData:
 
     def ready(self) -> ReviewData:
         if self.groups is None:
-            from claimx.compare import group_records
+            from claimx.compare import group_records, groups_json
 
-            made = group_records(self.records.values(), self.kinds)
-            self.groups = [g.to_json(f"g{n}") for n, g in enumerate(made, 1)]
+            self.groups = groups_json(group_records(self.records.values(), self.kinds))
         if len(self.facts) != len(self.groups):
-            self.facts = [group_facts(g, self.records) for g in self.groups]
+            self.facts = [GroupFacts(g, self.records) for g in self.groups]
         return self

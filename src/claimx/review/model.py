@@ -12,6 +12,7 @@ from __future__ import annotations
 import shlex
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from rich.text import Text
@@ -107,34 +108,40 @@ def record_date(record: dict | None) -> str:
     return window[0].lstrip("-") if window[0] == window[1] else f"{window[0]}..{window[1]}"
 
 
-@dataclass
 class GroupFacts:
-    """What the filters and the member table read from one group and its members' records."""
+    """What the filters read of one group and its members' records, worked out when a filter
+    first asks (a list filtered by status and kind alone never needs them)."""
 
-    places: list[str]
-    dates: list[str]
-    text: str  # everything `/` words search: quantity, sources, figures, documents, evidence
+    def __init__(self, group: dict, records: dict[tuple[str, str], dict]) -> None:
+        self.group, self.records = group, records
 
+    def member_records(self) -> list[dict]:
+        return [r for m in self.group["members"] if (r := self.records.get((m["doc"], m["id"])))]
 
-def group_facts(group: dict, records: dict[tuple[str, str], dict]) -> GroupFacts:
-    incident = incident_of(group)
-    places: list[str] = []
-    dates: list[str] = []
-    if incident:
-        places += _place_names(incident.get("place"))
-        window = incident_window(incident)
-        if window:
-            dates += list(window)
-    for m in group["members"]:
-        record = records.get((m["doc"], m["id"]))
-        if record:
+    @cached_property
+    def places(self) -> list[str]:
+        incident = incident_of(self.group)
+        places = _place_names(incident.get("place")) if incident else []
+        for record in self.member_records():
             places += _place_names(record.get("place"))
-            if record_date(record):
-                dates.append(record_date(record))
-    words = [group["quantity"]]
-    for m in group["members"]:
-        words += [m.get("source") or "", m.get("figure") or m.get("target") or "", m["doc"], m.get("evidence") or ""]
-    return GroupFacts(list(dict.fromkeys(places)), list(dict.fromkeys(dates)), "\n".join(words).lower())
+        return list(dict.fromkeys(places))
+
+    @cached_property
+    def dates(self) -> list[str]:
+        incident = incident_of(self.group)
+        window = incident_window(incident) if incident else None
+        dates = list(window) if window else []
+        dates += [d for record in self.member_records() if (d := record_date(record))]
+        return list(dict.fromkeys(dates))
+
+    @cached_property
+    def text(self) -> str:
+        """Everything `/` words search: quantity, sources, figures, documents, evidence."""
+        words = [self.group["quantity"]]
+        for m in self.group["members"]:
+            words += [m.get("source") or "", m.get("figure") or m.get("target") or "", m["doc"],
+                      m.get("evidence") or ""]
+        return "\n".join(words).lower()
 
 
 # --- the filter query -------------------------------------------------------------------
