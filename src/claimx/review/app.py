@@ -1,8 +1,9 @@
 """`claimx review`: a Textual app to work through disputed groups one by one.
 
 Left: incidents and their groups (a DataTable: only the rows on screen are drawn; a long
-list is put in a page at a time after the first frame), filtered by a query. Right: the selected group's members on one interval axis, and the selected
-member's sentence in its paragraph. Marks are saved as they are made (marks.py)."""
+list is put in a page at a time after the first frame), filtered by a query. Right: the
+selected group's members on one interval axis, and the selected member's sentence in its
+paragraph. Marks are saved as they are made (marks.py)."""
 
 from __future__ import annotations
 
