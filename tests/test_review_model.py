@@ -2,6 +2,7 @@
 the left list with and without incident objects, the interval axis, the evidence paragraph."""
 
 import json
+import os
 
 import pytest
 from tests.review_data import ARTICLES, RECORDS, groups, incident_groups
@@ -203,3 +204,26 @@ def test_saved_groups_are_told_from_records(tmp_path):
     assert [g["id"] for g in found] == ["g1", "g2"] and rest == [str(rfile), "corpus/"] and problems == []
     data = ReviewData.of([], RECORDS, ("casualty",), Articles()).ready()
     assert [g["status"] for g in data.groups] == ["disputed", "single"] and len(data.facts) == 2
+
+
+def test_groups_made_in_a_child_process_are_those_made_here():
+    here = ReviewData.of([], RECORDS, ("casualty", "strike"), Articles()).ready()
+    data = ReviewData.of([], RECORDS, ("casualty", "strike"), Articles())
+    data.start_grouping()
+    assert data.grouping is not None  # forked (pytest runs the test in its only thread)
+    assert data.ready().groups == here.groups and data.grouping is None
+    broken = ReviewData.of([], [{k: v for k, v in r.items() if k != "scope"} for r in RECORDS], ("casualty",),
+                           Articles())
+    broken.start_grouping()
+    with pytest.raises(KeyError, match="scope"):  # told on screen as when grouping in the app's thread
+        broken.ready()
+
+
+def test_a_child_still_grouping_when_the_app_closes_is_ended():
+    data = ReviewData.of([], RECORDS, ("casualty", "strike"), Articles())
+    data.start_grouping()
+    pid = data.grouping[0]
+    data.stop_grouping()
+    assert data.grouping is None
+    with pytest.raises(ChildProcessError):  # gone and reaped
+        os.waitpid(pid, 0)

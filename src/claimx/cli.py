@@ -526,10 +526,14 @@ def review(
     except MarksError as e:
         err(f"claimx: error: {e}")
         raise typer.Exit(2) from None
+    data = ReviewData.of(groups, records, wanted, Articles(texts, articles))
+    data.start_grouping()  # while the app loads
     from claimx.review.app import ReviewApp
 
-    data = ReviewData.of(groups, records, wanted, Articles(texts, articles))
-    ReviewApp(data, book, "" if show_all else "status:disputed,consistent").run()
+    try:
+        ReviewApp(data, book, "" if show_all else "status:disputed,consistent").run()
+    finally:
+        data.stop_grouping()
     raise typer.Exit(1 if summary.failed or problems else 0)
 
 
