@@ -387,7 +387,7 @@ def test_predicate_noun():
 def test_share_noun(words, noun):
     d = tagged_doc(words, list(range(len(words))), ["dep"] * len(words),
                    ["AUX" if w == "were" else "X" for w in words])
-    got = share_noun(d, 4 if words[3] == "12" else 2, len(d), VICTIMS | {"children"})
+    got = share_noun(d, 4 if words[3] == "12" else 2, len(d), VICTIMS | {"children"}, {"of", "among"}, {"them", "whom"})
     assert (got.i if got is not None else None) == noun
 
 
@@ -402,3 +402,12 @@ def test_victim_in_leaves_out_who_did_it():
     d = tagged_doc(["kills", "23", "including", "8", "kids"], [0, 0, 1, 4, 2],
                    ["ROOT", "dobj", "prep", "nummod", "pobj"], ["VERB", "NUM", "VERB", "NUM", "NOUN"])
     assert victim_in(d[0], VICTIMS | {"kids"}) is None
+    # "gunmen who shot civilians killed 3": the civilians are in the phrase of who did it, however deep
+    d = tagged_doc(["gunmen", "who", "shot", "civilians", "killed", "3"], [4, 2, 0, 2, 4, 4],
+                   ["nsubj", "nsubj", "relcl", "dobj", "ROOT", "dobj"], ["NOUN", "PRON", "VERB", "NOUN", "VERB", "NUM"])
+    assert victim_in(d[4], VICTIMS | {"civilians"}) is None
+    # "killed 3 , among them civilians , and wounded residents": the first victim noun outside the part
+    d = tagged_doc(["killed", "3", "among", "civilians", "and", "wounded", "residents"], [0, 0, 0, 2, 0, 0, 5],
+                   ["ROOT", "dobj", "prep", "pobj", "cc", "conj", "dobj"],
+                   ["VERB", "NUM", "ADP", "NOUN", "CCONJ", "VERB", "NOUN"])
+    assert victim_in(d[0], VICTIMS | {"civilians", "residents"}).i == 6

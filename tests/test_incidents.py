@@ -11,7 +11,7 @@ from tests.conftest import SHARED
 
 from claimx.compare import group_records
 from claimx.incidents import actors, dates, places
-from claimx.incidents.enrich import is_part
+from claimx.tolls import is_part
 
 D = dt.date
 

@@ -258,3 +258,20 @@ def test_target_attacker_and_place_boundaries(extract, text, target, attacker, p
     (s,) = extract(text, "strike")
     assert (s["target"] or {}).get("text") == target and (s["attacker"] or {}).get("name") == attacker
     assert (s["place"] or {}).get("text") == place and spans_hold(s, text)
+
+
+def test_a_definite_mention_repeats_the_nearest_first_mention_it_does_not_contradict():
+    from claimx.components.strikes import StrikeComponent
+
+    def strike(sid, attacker=None, target=None, place=None, same_as=None):
+        return {"id": sid, "same_as": same_as, "attacker": attacker and {"name": attacker},
+                "target": target and {"text": target}, "place": place and {"text": place}}
+
+    earlier = [strike("s1", "Russia", "the market", "Idlib"), strike("s2", "Russia", "a school"),
+               strike("s3", "Russia", "the market", same_as="s1")]
+    repeated = StrikeComponent.repeated
+    assert repeated(strike("s4", None, "The Market"), earlier) == "s1"  # "the" and case aside; s3 is a repeat itself
+    assert repeated(strike("s4", "Russia"), earlier) == "s2"  # nothing contradicts the nearest
+    assert repeated(strike("s4", "Russia", "the hospital"), earlier) is None
+    assert repeated(strike("s4", "Israel", place="Idlib"), earlier) is None
+    assert repeated(strike("s4", place="Aleppo"), earlier) == "s2"  # s2 names no place

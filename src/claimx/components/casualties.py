@@ -18,7 +18,6 @@ from claimx.components.base import (
     span_dict,
     text_of,
 )
-from claimx.incidents.enrich import is_part
 from claimx.kinds import contract_values, new_record
 from claimx.layout import role_at
 from claimx.numbers import NumberReader, Quantity
@@ -39,6 +38,7 @@ from claimx.resolvers import (
 )
 from claimx.resolvers.victims import displaced_count, member_category, predicate_noun, share_noun
 from claimx.rules import PatternError, Rule
+from claimx.tolls import is_part
 
 SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 MAX_TREE_DISTANCE = 4
@@ -70,7 +70,7 @@ class CasualtyComponent(RuleComponent):
                             "hypothetical_aux": list, "age_words": list, "not_people": list, "outcome_context": dict,
                             "dates": dict, "member_nouns": list, "member_of": dict, "wound_looks": list,
                             "people_zero": list, "age_or_money_before": list, "not_a_count_before": list,
-                            "among_preps": list, "place_preps": list,
+                            "among_preps": list, "share_pronouns": list, "place_preps": list,
                             "conditional_marks": list, "counted_by_of": list, "died_of": dict,
                             "displacement": list, "war_nouns": list},
         **numbers.RULE_FILE,
@@ -101,6 +101,7 @@ class CasualtyComponent(RuleComponent):
         self.age_or_money_before = set(rules["age_or_money_before"])
         self.not_a_count_before = set(rules["not_a_count_before"])
         self.among = set(rules["among_preps"])
+        self.share_pronouns = set(rules["share_pronouns"])  # "12 of [them]": the whole counted before
         self.place_preps = set(rules["place_preps"])
         self.conditionals = set(rules["conditional_marks"])
         self.counted_by_of = set(rules["counted_by_of"])
@@ -137,16 +138,15 @@ class CasualtyComponent(RuleComponent):
         record_of: dict[int, dict] = {}  # id(found figure) -> its record
         for f in sorted(found.values(), key=lambda f: f["figure"]["start"]):
             claim_id, source = attribution(doc, f["figure"]["start"], f["figure"]["end"])
+            said = {"outcome": f["outcome"], "source": source, "claim": claim_id, "place": f["place"],
+                    "scope": f["scope"], "incident": f["incident"]}  # by the figure and by each of its parts
             record_of[id(f)] = new_record("casualty", len(out) + 1, f["rule"], evidence(doc, f["_lo"], f["_hi"]),
-                                          figure=f["figure"], outcome=f["outcome"], victims=f["victims"],
-                                          source=source, claim=claim_id, place=f["place"], scope=f["scope"],
-                                          incident=f["incident"])
+                                          figure=f["figure"], victims=f["victims"], **said)
             out.append(record_of[id(f)])
             for part in f["_parts"]:  # "among them a child and two women": the child, the women
                 out.append(new_record("casualty", len(out) + 1, f["rule"], evidence(doc, f["_lo"], f["_hi"]),
-                                      figure=part["figure"], outcome=f["outcome"], victims=part["victims"],
-                                      source=source, claim=claim_id, place=f["place"], scope=f["scope"],
-                                      incident=f["incident"], subcount=True, part_of=record_of[id(f)]["id"]))
+                                      figure=part["figure"], victims=part["victims"], **said, subcount=True,
+                                      part_of=record_of[id(f)]["id"]))
         for f in found.values():  # "two medics were among at least 31 people killed"
             if f["_whole"] is not None and id(f["_whole"]) in record_of:
                 record_of[id(f)].update(subcount=True, part_of=record_of[id(f["_whole"])]["id"])
@@ -213,7 +213,7 @@ class CasualtyComponent(RuleComponent):
         for first, end, q in self.number_before(doc, sent) + self.numbers_in(sent, words):
             if first in taken:
                 continue
-            fig = self.figure(doc, sent, first, end, q, outcomes, places)
+            fig = self.figure(doc, sent, words, first, end, q, outcomes, places)
             if fig is not None:
                 fig["_tokens"] = range(first, max(fig.pop("_end_token"), fig["_anchor"] + 1))
                 taken.update(fig["_tokens"])
@@ -231,7 +231,7 @@ class CasualtyComponent(RuleComponent):
             return None
         larger = [f for f in figures if f is not part and f["outcome"] == part["outcome"]
                   and f["figure"]["value"] > part["figure"]["value"]]
-        if group.lower_ in ("them", "whom"):  # "killed 20 people 12 of them children": the figure before
+        if group.lower_ in self.share_pronouns:  # "killed 20 people 12 of them children": the figure before
             return next((f for f in reversed(larger) if f["figure"]["end"] <= part["figure"]["start"]), None)
         inside = {t.i for t in group.subtree}
         return next((f for f in larger if inside.intersection(f["_tokens"])), None)
@@ -288,7 +288,7 @@ class CasualtyComponent(RuleComponent):
             return member_category(head, self.member_of) or "people"
         return victim_category(head, self.victim, self.victim_mod)
 
-    def figure(self, doc: Doc, sent: Span, first: int, end: int, q: Quantity, outcomes,
+    def figure(self, doc: Doc, sent: Span, words: list[str], first: int, end: int, q: Quantity, outcomes,
                places: list[Span]) -> dict | None:
         head = self.victim_head(doc, end, sent.end)
         slot = self.slot_at.get(first)
@@ -333,14 +333,14 @@ class CasualtyComponent(RuleComponent):
                 if victim_head.lower_ in self.member_nouns and group is not None:  # "members of the group"
                     vs = (vs[0], max(vs[1], group.idx + len(group.text)))
                 end_token = max(end_token, victim_head.i + 1) if victim_head.i == head.i else end_token
-            compound = self.compound(doc, q, head, end_token, sent.end)
+            compound = self.compound(doc, sent, words, q, head, end_token)
             if compound:
                 parts = self.breakdown(doc, (doc[first:end], q, victim_head, category), compound)
                 q, fig_end, category, end_token, _ = compound
                 vs = (doc[first].idx, fig_end)
                 fig_start = doc[first].idx
             victims = char_span(doc, *vs, category=category)
-        elif (shared := share_noun(doc, end, sent.end, self.victim)) is not None:  # "12 of them children"
+        elif (shared := share_noun(doc, end, sent.end, self.victim, self.among, self.share_pronouns)) is not None:
             victims = char_span(doc, shared.idx, shared.idx + len(shared.text), category=self.category(shared))
         else:
             victims = self.victims_elsewhere(doc, trigger, doc[end - 1], fig_start, fig_end)
@@ -401,17 +401,19 @@ class CasualtyComponent(RuleComponent):
             return None
         return f"{year}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
 
-    def compound(self, doc: Doc, q: Quantity, head: Token, end_token: int, sent_end: int):
+    def compound(self, doc: Doc, sent: Span, words: list[str], q: Quantity, head: Token, end_token: int):
         """"two women and a child", "40 children 12 women and 30 men" (commas stripped): consecutive
         non-combatant counts joined by "and", a comma or nothing add up to one figure (SPEC.md).
-        Also returns the counts after the first: (number span, quantity, victim noun, category)."""
+        Also returns the counts after the first: (number span, quantity, victim noun, category).
+        `words`: the sentence's tokens lower-cased."""
         cats = {self.category(head)}
         total, last, j = q.value, head, end_token
         counts = []
+        sent_end = sent.end
         while j < sent_end:
-            k = j + 1 if doc[j].lower_ in ("and", ",") else j
-            got = self.reader.match([t.lower_ for t in doc[k:sent_end]], 0) if k < sent_end and \
-                self.reader.may_start(doc[k].lower_) else None
+            k = j + 1 if words[j - sent.start] in ("and", ",") else j
+            got = self.reader.match(words, k - sent.start) if k < sent_end and \
+                self.reader.may_start(words[k - sent.start]) else None
             if got is None:
                 break
             n, q2 = got

@@ -46,6 +46,7 @@ from claimx.resolvers import (
 )
 
 VERB_RESOLVERS = {"verb_strike", "verb_strike_on_military_target", "violence_verb"}
+REPEAT_FIELDS = (("attacker", "name"), ("target", "text"), ("place", "text"))  # what a repeat may not contradict
 
 
 @Language.factory(
@@ -97,6 +98,7 @@ class StrikeComponent(RuleComponent):
         self.launch_verbs = set(r["launch_verbs"])
         self.aim_verbs = set(r["aim_verbs"])
         self.target_preps = set(r["target_preps"])
+        self.fire_target_preps = self.target_preps | {"to"}  # "set fire [to] the houses"
         self.object_preps = set(r["object_preps"])
         self.place_preps = set(r["place_preps"])
         self.relative_pronouns = set(r["relative_pronouns"])
@@ -153,16 +155,12 @@ class StrikeComponent(RuleComponent):
         """The id of the first mention of the strike a definite mention ("the strikes", "the
         Russian raid on the market") repeats: the nearest earlier first mention whose attacker,
         target and place do not differ from its own (repeats say less: they are not compared)."""
-        def differ(a: dict | None, b: dict | None, key: str) -> bool:
-            return a is not None and b is not None and a[key].lower().removeprefix("the ") != \
-                b[key].lower().removeprefix("the ")
-        for r in reversed(earlier):
-            if r["same_as"]:
-                continue
-            if not (differ(strike["attacker"], r["attacker"], "name") or differ(strike["target"], r["target"], "text")
-                    or differ(strike["place"], r["place"], "text")):
-                return r["id"]
-        return None
+        def said(span: dict, key: str) -> str:
+            return span[key].lower().removeprefix("the ")
+
+        own = [(field, key, said(strike[field], key)) for field, key in REPEAT_FIELDS if strike[field] is not None]
+        return next((r["id"] for r in reversed(earlier) if not r["same_as"] and all(
+            r[field] is None or said(r[field], key) == value for field, key, value in own)), None)
 
     # ---- triggers --------------------------------------------------------------------------
     def sentence_strikes(self, doc: Doc, matches: list[Match], verbs: set[int]) -> list[dict]:
@@ -275,7 +273,7 @@ class StrikeComponent(RuleComponent):
         """Physical violence ("stabbed", "executed", "opened fire on", "set fire to", "hurled
         stones at"): a strike only with its victim or target; `last` ends the trigger ("fire")."""
         if last.i != v.i:  # "opened fire on X", "set fire to X"
-            target = prep_object(v, self.target_preps | {"to"}) or prep_object(last, self.target_preps | {"to"})
+            target = prep_object(v, self.fire_target_preps) or prep_object(last, self.fire_target_preps)
         elif v.lemma_.lower() in self.throw_verbs:  # "hurled stones at X": the stones are no target
             target = prep_object(v, self.target_preps)
         else:

@@ -42,7 +42,7 @@ def parse_date(value: str) -> dt.date | None:
 
 MONTH_NUMBERS = {name.lower(): n for names in (calendar.month_name, calendar.month_abbr)
                  for n, name in enumerate(names) if n} | {"sept": 9}
-WEEKDAY_NUMBERS = {name.lower(): n for names in (calendar.day_name, calendar.day_abbr) for n, name in enumerate(names)}
+WEEKDAY_NUMBERS = {name: n for names in (WEEKDAYS, map(str.lower, calendar.day_abbr)) for n, name in enumerate(names)}
 # "9 August 2016", "Aug 9, 2016", "Wed 05 Apr 2017": the full dates most datelines print, read without dateparser
 FULL_DATE = re.compile(r"(?:(?P<weekday>[A-Za-z]+),? )?(?:(?P<d1>\d{1,2}) (?P<m1>[A-Za-z]+) (?P<y1>(?:19|20)\d\d)"
                        r"|(?P<m2>[A-Za-z]+) (?P<d2>\d{1,2}),? (?P<y2>(?:19|20)\d\d))")

@@ -44,10 +44,19 @@ def victim_modifier(head: Token, modifiers: Collection[str]) -> Token | None:
 def victim_in(t: Token, victims: Collection[str]) -> Token | None:
     """A victim noun in `t`'s subtree ("killing [civilians] ... 12"), not `t` itself, nor in the
     phrase of who did it ("Militants ... Kill 3") or of a part ("kills 23 including 8 kids")."""
-    agents = {x.i for c in t.children if c.dep_ in ("nsubj", "agent") for x in c.subtree}
-    agents.update(x.i for y in t.subtree if y.lower_ in ("including", "among") for x in y.subtree)
-    return next((x for x in t.subtree if listed(x, victims) and x.pos_ in ("NOUN", "PROPN") and x.i != t.i
-                 and x.i not in agents), None)
+    return next((x for x in t.subtree if x.i != t.i and x.pos_ in ("NOUN", "PROPN") and listed(x, victims)
+                 and not _apart(x, t)), None)
+
+
+def _apart(x: Token, t: Token) -> bool:
+    """`x` (in `t`'s subtree) hangs on the subject or agent of `t`, or on a part's "including"
+    or "among": the path up to `t` says so, no subtree needs walking."""
+    while True:
+        if x.lower_ in ("including", "among") or x.dep_ in ("nsubj", "agent") and x.head.i == t.i != x.i:
+            return True
+        if x.i == t.i:
+            return False
+        x = x.head
 
 
 def predicate_noun(number: Token, victims: Collection[str]) -> Token | None:
@@ -59,11 +68,13 @@ def predicate_noun(number: Token, victims: Collection[str]) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "attr" and listed(c, victims)), None)
 
 
-def share_noun(doc: Doc, end: int, sent_end: int, victims: Collection[str]) -> Token | None:
-    """The victim noun after "of them" / "of whom" that follows a number ending before token
-    `end`: "killed 20 people 12 of them [children]", "86 30 of whom were [children]"."""
+def share_noun(doc: Doc, end: int, sent_end: int, victims: Collection[str], preps: Collection[str],
+               pronouns: Collection[str]) -> Token | None:
+    """The victim noun after "of them" / "of whom" (a preposition and a pronoun for the whole,
+    from `patterns/`) that follows a number ending before token `end`: "killed 20 people 12
+    of them [children]", "86 30 of whom were [children]"."""
     words = doc[end : min(end + 5, sent_end)]
-    if len(words) < 3 or words[0].lower_ not in ("of", "among") or words[1].lower_ not in ("them", "whom"):
+    if len(words) < 3 or words[0].lower_ not in preps or words[1].lower_ not in pronouns:
         return None
     noun = words[3] if words[2].pos_ == "AUX" and len(words) > 3 else words[2]
     return noun if listed(noun, victims) else None
