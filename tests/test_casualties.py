@@ -209,6 +209,14 @@ SUBCOUNTS = [
      [("20", 20, "people", False, None), ("12", 12, "children", True, "f1")]),
     ("The death toll from the attack has risen to 86 30 of them children a monitoring group said.",
      [("86", 86, "people", False, None), ("30", 30, "children", True, "f1")]),
+    # counts after a count of everyone, within it: its parts (a Title-Case headline, commas stripped)
+    ("15 Syrian Civilians 3 Children Killed in Russian Airstrikes",
+     [("15", 15, "civilians", False, None), ("3", 3, "children", True, "f1")]),
+    ("Strikes killed 10 people 4 children and 2 women in Idlib.",
+     [("10", 10, "people", False, None), ("4", 4, "children", True, "f1"), ("2", 2, "women", True, "f1")]),
+    # counts that add up to the first break it down, whatever the first counts
+    ("Airstrikes killed three civilians two women and a man.",
+     [("three", 3, "civilians", False, None), ("two", 2, "women", True, "f1"), ("a", 1, "people", True, "f1")]),
 ]
 
 
@@ -227,6 +235,9 @@ LISTS = [
     ("Another airstrike hit a village on Tuesday killing a woman and nine children.", "a woman and nine children",
      10, "civilians"),
     ("Two medics and an aid worker were killed.", "Two medics and an aid worker", 3, "civilians"),
+    # a first count of children, not of everyone, and counts beyond a count of everyone: more victims
+    ("15 Children 3 Women Killed in Russian Airstrikes", "15 Children 3 Women", 18, "civilians"),
+    ("Airstrikes killed 5 civilians 8 children in Idlib.", "5 civilians 8 children", 13, "civilians"),
 ]
 
 
@@ -411,3 +422,15 @@ def test_victim_in_leaves_out_who_did_it():
                    ["ROOT", "dobj", "prep", "pobj", "cc", "conj", "dobj"],
                    ["VERB", "NUM", "ADP", "NOUN", "CCONJ", "VERB", "NOUN"])
     assert victim_in(d[0], VICTIMS | {"civilians", "residents"}).i == 6
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    # thousands written with spaces (noisy text) are one number
+    ("Over 1 000 civilians have been killed in the city.", [1000]),
+    ("More than 12 500 civilians were killed last year.", [12500]),
+    # neighbouring counts with the comma stripped are not: no 3200, no 15200
+    ("The bombing killed 3 200 were injured in the blast.", [3, 200]),
+    ("On March 15 200 people were killed in the city.", [200]),
+])
+def test_thousands_written_with_spaces(extract, text, values):
+    assert [f["figure"]["value"] for f in extract(text, "casualty")] == values

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from claimx import rules
+from claimx import numbers, rules
 from claimx.numbers import NumberReader, Quantity
 
 READER = NumberReader(rules.load("numbers.json"))
@@ -72,3 +72,29 @@ def test_every_vague_term_in_the_rules_is_tabled():
 def test_numbers_side_by_side_are_read_apart(words, first, second):
     assert READER.match(words, 0) == (1, Quantity(first, first, first, "exact"))
     assert READER.match(words, 1) == (1, Quantity(second, second, second, "exact"))
+
+
+@pytest.mark.parametrize(("phrase", "value"), [
+    # thousands written with spaces (noisy text): groups of exactly three digits
+    ("1 000 civilians", 1000),
+    ("over 1 000 civilians", 1000),
+    ("12 500 civilians", 12500),
+    ("200 000 people", 200000),
+    ("1 000 000 people", 1000000),
+    ("1 200 people were injured", 1200),
+    ("killed 3 000 were injured", 3000),  # 000 is never a count of its own
+    # neighbouring numbers, commas stripped: read apart
+    ("killed 3 200 were injured", 3),
+    ("killed 3 200 injured", 3),
+    ("101 102 and 103 gas fields", 101),
+    ("5 200 to 300 people", 5),
+    ("march 15 200 people", 15),
+    ("get short url 0 110", 0),
+    ("12 50 people", 12),
+    ("1234 567 people", 1234),
+    ("2016 135 civilians", 2016),
+])
+def test_thousands_written_with_spaces(phrase, value):
+    words = numbers.words_of(phrase)
+    at = next(i for i, w in enumerate(words) if w[:1].isdigit())
+    assert READER.match(words, at)[1].value == value

@@ -6,15 +6,20 @@ phrases. Values follow SPEC.md: vague terms take the smallest number they commit
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 _WORD = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+(?:['’][^\W\d_]+)?|[-–—]")
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
+_GROUP_LEAD = re.compile(r"[1-9]\d{0,2}")  # "12" of "12 500": a number's first group, before a space
+_GROUP = re.compile(r"\d{3}")
+_MONTHS = {m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:])} | {"sept"}
 
 
-RULE_FILE = {"numbers.json": {"units": dict, "tens": dict, "multipliers": dict, "vague": dict, "qualifiers": dict}}
+RULE_FILE = {"numbers.json": {"units": dict, "tens": dict, "multipliers": dict, "vague": dict, "qualifiers": dict,
+                               "clause_after_group": list}}
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,7 @@ class NumberReader:
         self.approximate = _phrases(table["approximate"])
         self.qualifiers = _phrases(table["qualifiers"])
         self.range_joiners = set(table["range_joiners"])
+        self.clause_after_group = set(table["clause_after_group"])
         self.max_phrase = max(len(k) for k in (*self.vague, *self.approximate, *self.qualifiers, *self.zero))
         self.starters = (
             set(self.units) | set(self.tens) | set(self.multipliers) | self.single
@@ -86,7 +92,9 @@ class NumberReader:
         while i < len(words):
             w = words[i]
             if _DIGITS.fullmatch(w) and last is None:
-                current, last = float(w.replace(",", "")), "digits"
+                groups = self.space_groups(words, i)
+                current, last = float("".join(words[i : i + 1 + groups]).replace(",", "")), "digits"
+                i += groups
             elif w in self.single and last is None and i + 1 < len(words) and words[i + 1] in self.multipliers:
                 current, last = 1.0, "units"  # "a hundred", "one thousand"
             elif w in self.units and last in (None, "tens", "scale"):
@@ -109,6 +117,28 @@ class NumberReader:
         if value != int(value):
             return None  # "1.5" alone is not a count of people
         return i - at, int(value)
+
+    def space_groups(self, words: Sequence[str], at: int) -> int:
+        """How many words after words[at] are its thousands written with spaces ("1 000",
+        "12 500", "1 000 000" in noisy text): groups of exactly three digits after one of one to
+        three without a leading zero. None where the digits read rather as neighbouring numbers
+        (commas stripped): a list ("101 102 and 103"), and unless every group is 000 (no count
+        is written so), a day ("March 15 200 people") or a figure with its own verb or outcome
+        ("killed 3 200 were injured")."""
+        if not _GROUP_LEAD.fullmatch(words[at]):
+            return 0
+        n = 0
+        while at + n + 1 < len(words) and _GROUP.fullmatch(words[at + n + 1]):
+            n += 1
+        after = words[at + n + 1 : at + n + 3]
+        if not n or after[:1] and (after[0][:1].isdigit() or after[0] in self.range_joiners and after[1:2]
+                                   and after[1][:1].isdigit()):
+            return 0
+        if all(w == "000" for w in words[at + 1 : at + n + 1]):
+            return n
+        if at and words[at - 1].rstrip(".") in _MONTHS or after[:1] and after[0] in self.clause_after_group:
+            return 0
+        return n
 
     def _continues(self, nxt: str, joiner: str, last: str) -> bool:
         """A hyphen or 'and' inside one number: "thirty-three", "two hundred and five"."""

@@ -70,7 +70,7 @@ class CasualtyComponent(RuleComponent):
                             "hypothetical_aux": list, "age_words": list, "not_people": list, "outcome_context": dict,
                             "dates": dict, "member_nouns": list, "member_of": dict, "wound_looks": list,
                             "people_zero": list, "age_or_money_before": list, "not_a_count_before": list,
-                            "among_preps": list, "share_pronouns": list, "place_preps": list,
+                            "among_preps": list, "share_pronouns": list, "whole_nouns": list, "place_preps": list,
                             "conditional_marks": list, "counted_by_of": list, "died_of": dict,
                             "displacement": list, "war_nouns": list},
         **numbers.RULE_FILE,
@@ -102,6 +102,7 @@ class CasualtyComponent(RuleComponent):
         self.not_a_count_before = set(rules["not_a_count_before"])
         self.among = set(rules["among_preps"])
         self.share_pronouns = set(rules["share_pronouns"])  # "12 of [them]": the whole counted before
+        self.whole_nouns = set(rules["whole_nouns"])  # "15 [civilians] 3 children": the 3 are among the 15
         self.place_preps = set(rules["place_preps"])
         self.conditionals = set(rules["conditional_marks"])
         self.counted_by_of = set(rules["counted_by_of"])
@@ -333,12 +334,19 @@ class CasualtyComponent(RuleComponent):
                 if victim_head.lower_ in self.member_nouns and group is not None:  # "members of the group"
                     vs = (vs[0], max(vs[1], group.idx + len(group.text)))
                 end_token = max(end_token, victim_head.i + 1) if victim_head.i == head.i else end_token
-            compound = self.compound(doc, sent, words, q, head, end_token)
-            if compound:
-                parts = self.breakdown(doc, (doc[first:end], q, victim_head, category), compound)
-                q, fig_end, category, end_token, _ = compound
-                vs = (doc[first].idx, fig_end)
-                fig_start = doc[first].idx
+            counts = self.counts_after(doc, sent, words, head, end_token)
+            if counts and self.breaks_down(head, q, counts):  # "15 Syrian Civilians 3 Children Killed"
+                parts = [self.part(*count) for count in counts]
+                end_token = counts[-1][2].i + 1
+            elif counts:  # "two women and a child": one figure (SPEC.md)
+                listed = [(doc[first:end], q, victim_head, category), *counts]
+                last = counts[-1][2]
+                parts = self.breakdown(doc, listed, last.idx + len(last.text))
+                cats = {self.category(head), *(c[3] for c in counts)}
+                q = Quantity.qualified(sum(c[1].value for c in listed), q.qualifier)
+                category = cats.pop() if len(cats) == 1 else "civilians"
+                fig_start, fig_end, end_token = doc[first].idx, last.idx + len(last.text), last.i + 1
+                vs = (fig_start, fig_end)
             victims = char_span(doc, *vs, category=category)
         elif (shared := share_noun(doc, end, sent.end, self.victim, self.among, self.share_pronouns)) is not None:
             victims = char_span(doc, shared.idx, shared.idx + len(shared.text), category=self.category(shared))
@@ -401,47 +409,55 @@ class CasualtyComponent(RuleComponent):
             return None
         return f"{year}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
 
-    def compound(self, doc: Doc, sent: Span, words: list[str], q: Quantity, head: Token, end_token: int):
-        """"two women and a child", "40 children 12 women and 30 men" (commas stripped): consecutive
-        non-combatant counts joined by "and", a comma or nothing add up to one figure (SPEC.md).
-        Also returns the counts after the first: (number span, quantity, victim noun, category).
-        `words`: the sentence's tokens lower-cased."""
+    def counts_after(self, doc: Doc, sent: Span, words: list[str], head: Token,
+                     end_token: int) -> list[tuple[Span, Quantity, Token, str]]:
+        """The counts listed after a count of `head`: "two women [and a child]", "40 children [12
+        women and 30 men]" (commas stripped): consecutive non-combatant counts joined by "and", a
+        comma or nothing, as (number span, quantity, victim noun, category). `words`: the
+        sentence's tokens lower-cased."""
         cats = {self.category(head)}
-        total, last, j = q.value, head, end_token
+        j = end_token
         counts = []
-        sent_end = sent.end
-        while j < sent_end:
+        while j < sent.end:
             k = j + 1 if words[j - sent.start] in ("and", ",") else j
-            got = self.reader.match(words, k - sent.start) if k < sent_end and \
+            got = self.reader.match(words, k - sent.start) if k < sent.end and \
                 self.reader.may_start(words[k - sent.start]) else None
             if got is None:
                 break
-            n, q2 = got
-            nxt = self.victim_head(doc, k + n, sent_end)
-            if nxt is None or not self.is_victim(nxt) or q2.value == 0:
+            n, q = got
+            nxt = self.victim_head(doc, k + n, sent.end)
+            if nxt is None or not self.is_victim(nxt) or q.value == 0:
                 break
             cat = self.category(nxt)
             if "combatants" in (cat, *cats):
                 break
             cats.add(cat)
-            counts.append((doc[k : k + n], q2, nxt, cat))
-            total, last, j = total + q2.value, nxt, nxt.i + 1
-        if last.i == head.i or total == 2 * q.value:
-            return None  # "three civilians two women and a man": the counts after the first break it down
-        category = cats.pop() if len(cats) == 1 else "civilians"
-        return Quantity.qualified(total, q.qualifier), last.idx + len(last.text), category, j, counts
+            counts.append((doc[k : k + n], q, nxt, cat))
+            j = nxt.i + 1
+        return counts
 
-    def breakdown(self, doc: Doc, first: tuple, compound: tuple) -> list[dict]:
+    def breaks_down(self, head: Token, q: Quantity, counts: list[tuple]) -> bool:
+        """The counts after the first are parts of it, not more victims: they add up to it
+        ("three civilians two women and a man"), or fall within a first count of everyone
+        ("15 Syrian Civilians 3 Children", "10 people 4 children and 2 women")."""
+        rest = sum(c[1].value for c in counts)
+        return rest == q.value or rest < q.value and (head.lower_ in self.whole_nouns or head.ent_type_ == "NORP")
+
+    @staticmethod
+    def part(number: Span, q: Quantity, noun: Token, category: str) -> dict:
+        """A sub-count of a figure: its number and its victims."""
+        doc = number.doc
+        return {"figure": char_span(doc, number.start_char, number.end_char, value=q.value, low=q.low, high=q.high,
+                                    qualifier=q.qualifier),
+                "victims": char_span(doc, *victims_span(doc, noun, number.end), category=category)}
+
+    def breakdown(self, doc: Doc, listed: list[tuple], end: int) -> list[dict]:
         """The counts of a list that is itself a part of a toll ("those killed include 14 children
         and four women", "among them a child and two women"), each as a sub-count; none for a
         list that is the toll ("killed two women and a child" is one figure of 3, SPEC.md)."""
-        number, end = first[0], compound[1]
-        if not is_part(text_of(doc), {"figure": {"start": number.start_char, "end": end}}):
+        if not is_part(text_of(doc), {"figure": {"start": listed[0][0].start_char, "end": end}}):
             return []
-        return [{"figure": char_span(doc, n.start_char, n.end_char, value=q.value, low=q.low, high=q.high,
-                                     qualifier=q.qualifier),
-                 "victims": char_span(doc, *victims_span(doc, noun, n.end), category=category)}
-                for n, q, noun, category in (first, *compound[4])]
+        return [self.part(*count) for count in listed]
 
     def victims_elsewhere(self, doc: Doc, trigger: Token, number: Token, fig_start: int, fig_end: int) -> dict:
         """No noun after the number ("killing 12", "the toll rose to 70"): the noun a copula says
