@@ -338,7 +338,8 @@ class CasualtyComponent(RuleComponent):
             if counts and self.breaks_down(head, q, counts):  # "15 Syrian Civilians 3 Children Killed"
                 parts = [self.part(*count) for count in counts]
                 end_token = counts[-1][2].i + 1
-            elif counts:  # "two women and a child": one figure (SPEC.md)
+            elif counts and sum(c[1].value for c in counts) != q.value:  # "two women and a child": one figure;
+                # counts adding up to the first break it down: left apart ("a woman and a child")
                 listed = [(doc[first:end], q, victim_head, category), *counts]
                 last = counts[-1][2]
                 parts = self.breakdown(doc, listed, last.idx + len(last.text))
@@ -437,11 +438,11 @@ class CasualtyComponent(RuleComponent):
         return counts
 
     def breaks_down(self, head: Token, q: Quantity, counts: list[tuple]) -> bool:
-        """The counts after the first are parts of it, not more victims: they add up to it
-        ("three civilians two women and a man"), or fall within a first count of everyone
-        ("15 Syrian Civilians 3 Children", "10 people 4 children and 2 women")."""
-        rest = sum(c[1].value for c in counts)
-        return rest == q.value or rest < q.value and (head.lower_ in self.whole_nouns or head.ent_type_ == "NORP")
+        """The counts after the first are parts of it, not more victims: right after a count of
+        everyone, with no "and" between, and within it ("15 Syrian Civilians 3 Children", "three
+        civilians two women and a man"); not "16 civilians and three children"."""
+        return counts[0][0].start == head.i + 1 and sum(c[1].value for c in counts) <= q.value and (
+            head.lower_ in self.whole_nouns or head.ent_type_ == "NORP")
 
     @staticmethod
     def part(number: Span, q: Quantity, noun: Token, category: str) -> dict:
