@@ -238,6 +238,8 @@ LISTS = [
     # a first count of children, not of everyone, and counts beyond a count of everyone: more victims
     ("15 Children 3 Women Killed in Russian Airstrikes", "15 Children 3 Women", 18, "civilians"),
     ("Airstrikes killed 5 civilians 8 children in Idlib.", "5 civilians 8 children", 13, "civilians"),
+    ("At least 16 civilians and three children have been killed in air raids.",
+     "At least 16 civilians and three children", 19, "civilians"),
 ]
 
 
