@@ -3,6 +3,7 @@ the left list with and without incident objects, the interval axis, the evidence
 
 import json
 import os
+import signal
 
 import pytest
 from tests.review_data import ARTICLES, RECORDS, groups, incident_groups
@@ -217,6 +218,14 @@ def test_groups_made_in_a_child_process_are_those_made_here():
     broken.start_grouping()
     with pytest.raises(KeyError, match="scope"):  # told on screen as when grouping in the app's thread
         broken.ready()
+
+
+def test_groups_are_made_here_when_the_child_dies():
+    here = ReviewData.of([], RECORDS, ("casualty", "strike"), Articles()).ready()
+    data = ReviewData.of([], RECORDS, ("casualty", "strike"), Articles())
+    data.start_grouping()
+    os.kill(data.grouping[0], signal.SIGKILL)
+    assert data.ready().groups == here.groups
 
 
 def test_a_child_still_grouping_when_the_app_closes_is_ended():

@@ -91,8 +91,9 @@ class ReviewData:
                 made: list[dict] | Exception = make_groups(self.records.values(), self.kinds)
             except Exception as e:  # said on screen by the app, as when grouping there
                 made = e
+            data = pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL)  # all or nothing down the pipe
             with os.fdopen(write, "wb") as pipe:
-                pickle.dump(made, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+                pipe.write(data)
             code = 0
         finally:
             os._exit(code)
@@ -113,9 +114,10 @@ class ReviewData:
         with contextlib.suppress(OSError):
             os.waitpid(pid, 0)
         self.grouping = None
-        if not data:  # the child died
+        try:
+            made = pickle.loads(data)
+        except (pickle.UnpicklingError, EOFError):  # the child died before it had said all
             return None
-        made = pickle.loads(data)
         if isinstance(made, Exception):
             raise made
         return made
