@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from tests.review_data import ARTICLES, RECORDS, groups, incident_groups, linked_groups
 
-from claimx.review.app import ArticleScreen, HelpScreen, ReviewApp
+from claimx.review.app import FIRST_ROWS, ArticleScreen, HelpScreen, ReviewApp
 from claimx.review.inputs import ReviewData
 from claimx.review.marks import MarkBook
 from claimx.review.model import Articles
@@ -239,3 +239,24 @@ async def test_numbers_are_never_cut_at_a_common_terminal_size(tmp_path):
         assert groups.columns["estimates"].width >= max(map(len, estimates))
         assert members.columns["figure"].width >= max(len(m["figure"]) for m in app.group["members"]) >= 11
         assert members.columns["date"].width == 10
+
+
+@drive
+async def test_a_long_list_is_put_in_a_page_at_a_time_and_whole_in_the_end(tmp_path):
+    many = [{**g, "id": f"g{n}"} for n, g in enumerate(groups() * 600)]  # 1,200 groups
+    app = ReviewApp(ReviewData.of(many, RECORDS, ("casualty",), Articles(ARTICLES)), MarkBook(tmp_path / "r.jsonl"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.query_one("#groups")
+        app.fill_groups()
+        assert table.row_count == FIRST_ROWS  # what the screen shows goes in at once, the rest after a frame
+        assert "1200 of 1200 groups shown" in app.query_one("#status").render().plain
+        await pilot.press("s")  # filled anew while the first fill is still adding rows
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if table.row_count == len(app.rows):
+                break
+        assert [k.value for k in table.rows] == [r.key for r in app.rows]  # each once, in order
+        table.move_cursor(row=len(app.rows) - 1)
+        await pilot.pause()
+        assert app.group is app.rows[-1].group
