@@ -217,7 +217,15 @@ SUBCOUNTS = [
     # counts that add up to the first break it down, whatever the first counts
     ("Airstrikes killed three civilians two women and a man.",
      [("three", 3, "civilians", False, None), ("two", 2, "women", True, "f1"), ("a", 1, "people", True, "f1")]),
+    # a count that is who said it is no part of the toll (commas stripped)
+    ("Bombing has killed at least 32 people a war monitor medics and emergency workers said.",
+     [("at least 32", 32, "people", False, None)]),
 ]
+
+
+def test_who_said_it_is_no_part_of_the_toll(extract):
+    got = extract("Tanks shelled a district of the city killing four more civilians two residents said.", "casualty")
+    assert got[0]["figure"]["value"] == 4 and not any(f["subcount"] for f in got)
 
 
 @pytest.mark.parametrize(("text", "expected"), SUBCOUNTS)

@@ -56,6 +56,19 @@ def make_casualties(nlp: Language, name: str, patterns_dir: str | None) -> Casua
     return CasualtyComponent(nlp, name, patterns_dir=patterns_dir)
 
 
+
+def claim_said_by(noun: Token) -> dict | None:
+    """The claim whose cue has this noun, or the phrase it is part of, as its subject: a count of
+    who says something ("[two residents] said", "[a monitor medics and workers] said"). Only
+    for counts after a figure: in comma-less text the parse also makes a figure's own noun the
+    subject ("killed 1102 people said the Observatory")."""
+    while noun.dep_ in ("conj", "nmod", "compound") and noun.head.i > noun.i:
+        noun = noun.head
+    if noun.dep_ != "nsubj":
+        return None
+    return next((c for c in noun.doc._.claimx_claims or () if c["cue"] and c["cue"]["start"] == noun.head.idx), None)
+
+
 class CasualtyComponent(RuleComponent):
     """Sets `doc._.claimx_casualties`: casualty dicts in the claimx/1 shape (minus `doc`)."""
 
@@ -427,6 +440,8 @@ class CasualtyComponent(RuleComponent):
                 break
             n, q = got
             nxt = self.victim_head(doc, k + n, sent.end)
+            if nxt is not None and claim_said_by(nxt):
+                break  # "killing four civilians [two residents] said"
             if nxt is None or not self.is_victim(nxt) or q.value == 0:
                 break
             cat = self.category(nxt)
