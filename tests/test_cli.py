@@ -73,6 +73,18 @@ def test_pipe_at_a_terminal_carries_the_records_and_head_ends_quietly(tmp_path):
     assert code == 0 and int(count.read_text()) >= 1
 
 
+@pytest.mark.parametrize("args", [["schema"], ["rules", "--json"], ["-h"], ["--version"], ["compare", "SAVED"],
+                                  ["show", CORPUS / "002_739066e79518ad38.txt"]])
+def test_a_reader_that_closes_the_pipe_at_once_ends_the_command_quietly_with_0(args, corpus_output, tmp_path):
+    saved = tmp_path / "r.jsonl"
+    saved.write_text(corpus_output)
+    proc = subprocess.Popen([CLAIMX, *(saved if a == "SAVED" else a for a in args)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    proc.stdout.close()  # `| true`: gone before the first write (typer and rich made this exit 1)
+    stderr = proc.stderr.read()
+    assert proc.wait(timeout=120) == 0 and "Traceback" not in stderr and "Error" not in stderr, stderr
+
+
 @pytest.mark.parametrize("args", [
     [], ["extract"], ["extract", "x", "--kinds", "foo"], ["extract", "x", "--jobs", "-1"],
     ["extract", "x", "--resume"], ["show", "/nonexistent.txt"], ["nosuchcommand"], ["extract", "x", "--nosuch"],

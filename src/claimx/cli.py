@@ -564,7 +564,9 @@ def main() -> None:
         code = INTERRUPTED
     except Terminated:
         code = TERMINATED
-    except BrokenPipeError:
+    except SystemExit as e:  # typer and rich end a closed pipe (`| head`) with exit 1
+        if not isinstance(e.__context__, BrokenPipeError):
+            raise
         silence_stdout()
         code = 0
     except typer.Exit as e:
