@@ -88,13 +88,15 @@ def test_a_reader_that_closes_the_pipe_at_once_ends_the_command_quietly_with_0(a
 @pytest.mark.parametrize("args", [
     [], ["extract"], ["extract", "x", "--kinds", "foo"], ["extract", "x", "--jobs", "-1"],
     ["extract", "x", "--resume"], ["show", "/nonexistent.txt"], ["nosuchcommand"], ["extract", "x", "--nosuch"],
-    ["compare"], ["extract", "x", "--format", "parquet"],
+    ["compare"], ["extract", "x", "--format", "parquet"], ["extract", "x", "--format", "csv"],
+    ["compare", "x", "--kinds", "claim"], ["review"],
 ])
 def test_usage_errors_are_one_line_and_exit_2(args):
     proc = claimx(*args)
     assert proc.returncode == 2, proc.stderr
     assert proc.stdout == "" and len(proc.stderr.splitlines()) == 1, proc.stderr
     assert proc.stderr.startswith("claimx") and "error:" in proc.stderr and "Traceback" not in proc.stderr
+    assert "Value error" not in proc.stderr and "'paths'" not in proc.stderr  # typer's wording, not ours
 
 
 def test_help_has_examples_and_no_bogus_defaults():
@@ -104,6 +106,7 @@ def test_help_has_examples_and_no_bogus_defaults():
     assert proc.returncode == 0
     assert "Examples:" in proc.stdout and "claimx extract corpus/ > records.jsonl" in proc.stdout
     assert "[default: 0]" not in proc.stdout and "all cores" not in proc.stdout and "{paths}" not in proc.stdout
+    assert "word lists (<kind>.json) extend the default ones" in " ".join(proc.stdout.split())  # as rules.py does
 
 
 def test_extract_folder_writes_only_records_to_stdout(corpus_output):
@@ -241,6 +244,14 @@ def test_compare_records_from_stdin_and_no_number_cut(corpus_output, tmp_path):
     panels = claimx("compare", "-", "--all", stdin=saved, env={"COLUMNS": "80"})
     values = {str(r["figure"]["value"]) for r in wide if r["kind"] == "casualty"}
     assert all(v in panels.stdout for v in values)
+
+
+def test_compare_with_no_groups_says_so_plainly(corpus_output, tmp_path):
+    claims_only = tmp_path / "claims.jsonl"
+    claims_only.write_text("".join(line + "\n" for line in corpus_output.splitlines() if '"kind": "claim"' in line))
+    proc = claimx("compare", claims_only)
+    assert proc.returncode == 0 and proc.stdout == ""
+    assert proc.stderr == "claimx: 0 groups; 0 shown (--all for single-source groups)\n"
 
 
 def test_compare_panels_keep_figures_on_one_line_and_show_target_categories(corpus_output, tmp_path):
