@@ -115,6 +115,14 @@ def test_extract_folder_writes_only_records_to_stdout(corpus_output):
     assert {r["doc"] for r in recs} == {p.name for p in CORPUS.glob("*.txt")}
 
 
+def test_the_readme_record_has_the_keys_extract_writes_in_their_order(corpus_output):
+    readme = (CORPUS.parent / "README.md").read_text()
+    shown = json.loads(readme.split("A record (`claimx/1`")[1].split("```json")[1].split("```")[0])
+    written = next(r for r in records(corpus_output) if (r["doc"], r["kind"], r["start"], r["figure"]["start"]) == (
+        shown["doc"], "casualty", shown["start"], shown["figure"]["start"]))
+    assert list(shown) == list(written)
+
+
 def test_summary_counts_in_words(tmp_path):
     (tmp_path / "a.txt").write_text(GOOD)
     proc = claimx("extract", tmp_path / "a.txt", "--jobs", "1")
