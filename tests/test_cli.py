@@ -89,7 +89,8 @@ def test_a_reader_that_closes_the_pipe_at_once_ends_the_command_quietly_with_0(a
     [], ["extract"], ["extract", "x", "--kinds", "foo"], ["extract", "x", "--jobs", "-1"],
     ["extract", "x", "--resume"], ["show", "/nonexistent.txt"], ["nosuchcommand"], ["extract", "x", "--nosuch"],
     ["compare"], ["extract", "x", "--format", "parquet"], ["extract", "x", "--format", "csv"],
-    ["compare", "x", "--kinds", "claim"], ["review"],
+    ["compare", "x", "--kinds", "claim"], ["review"], ["extract", "x", "-o", "/nonexistent/out.jsonl"],
+    ["extract", "x", "-o", "/tmp"],
 ])
 def test_usage_errors_are_one_line_and_exit_2(args):
     proc = claimx(*args)
@@ -228,6 +229,15 @@ def test_a_run_where_every_input_failed_leaves_an_earlier_output_file(tmp_path):
     proc = claimx("extract", tmp_path / "missing", "-o", out, "--jobs", "1")
     assert proc.returncode == 1 and "nothing extracted" in proc.stderr
     assert out.read_text() == "earlier records\n" and not (tmp_path / "r.jsonl.partial").exists()
+
+
+def test_a_folder_without_articles_is_named_in_a_warning(tmp_path):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "news.jsonl").write_text(json.dumps({"id": "a", "text": GOOD}) + "\n")
+    proc = claimx("extract", tmp_path / "news", "--jobs", "1")
+    assert proc.returncode == 0 and proc.stdout == ""
+    assert f"claimx: warning: {tmp_path / 'news'}: no files matching *.txt, *.md (--glob for others)" in proc.stderr
+    assert "0 documents" in proc.stderr and "1 warning" in proc.stderr
 
 
 def test_missing_input_is_reported_and_others_still_extracted(tmp_path):

