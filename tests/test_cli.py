@@ -231,6 +231,15 @@ def test_a_run_where_every_input_failed_leaves_an_earlier_output_file(tmp_path):
     assert out.read_text() == "earlier records\n" and not (tmp_path / "r.jsonl.partial").exists()
 
 
+def test_resuming_a_file_that_is_not_records_is_a_usage_error_and_keeps_it(tmp_path):
+    partial = tmp_path / "r.jsonl.partial"
+    partial.write_text("not json\n")
+    proc = claimx("extract", "x", "-o", tmp_path / "r.jsonl", "--resume")
+    assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 1
+    assert f"claimx extract: error: invalid value for --resume: {partial} is not claimx JSON lines" in proc.stderr
+    assert partial.read_text() == "not json\n"
+
+
 def test_a_folder_without_articles_is_named_in_a_warning(tmp_path):
     (tmp_path / "news").mkdir()
     (tmp_path / "news" / "news.jsonl").write_text(json.dumps({"id": "a", "text": GOOD}) + "\n")

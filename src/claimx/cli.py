@@ -259,7 +259,7 @@ def extract(
 
 def open_writer(output: Path, fmt: Format, resume: bool):
     """The -o file's writer; a path that cannot be written is a usage error before any work."""
-    from claimx.output import AtomicFile, ParquetFile
+    from claimx.output import AtomicFile, CannotResume, ParquetFile
 
     if output.is_dir():
         raise typer.BadParameter(f"{output} is a folder; name a file", param_hint="-o")
@@ -271,6 +271,8 @@ def open_writer(output: Path, fmt: Format, resume: bool):
         except OSError as e:
             raise typer.BadParameter(f"cannot write {e.filename or output}: {e.strerror or e}",
                                      param_hint="-o") from None
+        except CannotResume as e:
+            raise typer.BadParameter(str(e), param_hint="--resume") from None
     try:
         return ParquetFile(output)
     except ImportError:
