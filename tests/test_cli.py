@@ -90,7 +90,7 @@ def test_a_reader_that_closes_the_pipe_at_once_ends_the_command_quietly_with_0(a
     ["extract", "x", "--resume"], ["show", "/nonexistent.txt"], ["nosuchcommand"], ["extract", "x", "--nosuch"],
     ["compare"], ["extract", "x", "--format", "parquet"], ["extract", "x", "--format", "csv"],
     ["compare", "x", "--kinds", "claim"], ["review"], ["extract", "x", "-o", "/nonexistent/out.jsonl"],
-    ["extract", "x", "-o", "/tmp"],
+    ["extract", "x", "-o", "/tmp"], ["extract", "x", "-o"],
 ])
 def test_usage_errors_are_one_line_and_exit_2(args):
     proc = claimx(*args)
@@ -98,6 +98,8 @@ def test_usage_errors_are_one_line_and_exit_2(args):
     assert proc.stdout == "" and len(proc.stderr.splitlines()) == 1, proc.stderr
     assert proc.stderr.startswith("claimx") and "error:" in proc.stderr and "Traceback" not in proc.stderr
     assert "Value error" not in proc.stderr and "'paths'" not in proc.stderr  # typer's wording, not ours
+    if args and args[0] in ("extract", "compare", "show", "review"):
+        assert proc.stderr.startswith(f"claimx {args[0]}: error: "), proc.stderr  # and its --help
 
 
 def test_help_has_examples_and_no_bogus_defaults():

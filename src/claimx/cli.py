@@ -557,6 +557,8 @@ def silence_stdout() -> None:
 def usage_error_line(e) -> str:
     """One line: what is wrong, and where to read more."""
     command = e.ctx.command_path if e.ctx is not None else "claimx"
+    if e.ctx is None and sys.argv[1:2] and sys.argv[1] in typer.main.get_command(app).commands:
+        command = f"claimx {sys.argv[1]}"  # typer gives "option '-o' requires an argument" no context
     message = e.format_message()
     message = message.replace(": Value error, ", ": ")  # typer's wording for an Enum choice
     message = message[:1].lower() + message[1:].rstrip(".")
