@@ -324,6 +324,18 @@ def test_show_marks_spans_in_plain_text_and_honours_colour_variables():
     assert "\x1b[" in forced.stdout and "[speaker: " not in forced.stdout
 
 
+def test_show_warns_as_extract_does(tmp_path):
+    latin, empty = tmp_path / "latin.txt", tmp_path / "empty.txt"
+    latin.write_bytes("Kerry said the café was shelled.".encode("latin-1"))
+    empty.write_bytes(b"")
+    proc = claimx("show", latin)
+    assert proc.returncode == 0 and "[speaker: Kerry] said" in proc.stdout
+    assert proc.stderr == f"claimx: warning: {latin}: invalid UTF-8 at byte 18: decoded with U+FFFD replacement " \
+                          "characters (offsets index the decoded text)\n"
+    proc = claimx("show", empty)
+    assert proc.returncode == 0 and proc.stderr == f"claimx: warning: {empty}: empty document: no text to extract\n"
+
+
 def test_schema_version_info():
     import spacy
 

@@ -372,6 +372,11 @@ def show(
     if text is None:
         err(f"claimx: error: {problem}")
         raise typer.Exit(1)
+    from claimx.run import empty_document
+
+    for warning in (problem, None if text.strip() else empty_document(str(article))):
+        if warning is not None:  # as extract reports them
+            err(f"claimx: warning: {warning}")
     nlp = load_pipeline(model, wanted, patterns)
     _, records, errors = next(extract_records(nlp, [Document(str(article), text)], wanted))
     for e in errors:
