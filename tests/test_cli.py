@@ -109,6 +109,8 @@ def test_help_has_examples_and_no_bogus_defaults():
     assert "Examples:" in proc.stdout and "claimx extract corpus/ > records.jsonl" in proc.stdout
     assert "[default: 0]" not in proc.stdout and "all cores" not in proc.stdout and "{paths}" not in proc.stdout
     assert "word lists (<kind>.json) extend the default ones" in " ".join(proc.stdout.split())  # as rules.py does
+    for command in ("compare", "show", "rules", "review"):
+        assert "Examples:\n    claimx " + command in claimx(command, "-h").stdout
 
 
 def test_extract_folder_writes_only_records_to_stdout(corpus_output):

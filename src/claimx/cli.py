@@ -416,7 +416,8 @@ def info(model: ModelOpt = None, patterns: PatternsOpt = None) -> None:
         print(f"  {name}")
 
 
-@app.command("rules")
+@app.command("rules", epilog=examples("claimx rules | grep casualty",
+                                      "claimx rules --patterns mine --json | jq .id"))
 def list_rules(
     patterns: PatternsOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines: the rules themselves, with kind and file:line.")]
@@ -505,7 +506,9 @@ def without_marked_wrong(records: list[dict], marks: Path) -> list[dict]:
     return kept
 
 
-@app.command()
+@app.command(epilog=examples("claimx review records.jsonl --articles corpus/",
+                             "claimx compare records.jsonl --json --all > groups.jsonl",
+                             "claimx review groups.jsonl records.jsonl"))
 def review(
     paths: Annotated[list[str], typer.Argument(metavar="PATH", show_default=False,
                                                help="Articles (folders, files), claimx/1 records or "
