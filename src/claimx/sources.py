@@ -164,6 +164,7 @@ def walk(folder: Path, globs: tuple[str, ...]) -> Iterator[tuple[str, Path] | Pr
     found = False
 
     def visit(d: Path, rel: str) -> Iterator[tuple[str, Path] | Problem]:
+        nonlocal found
         try:
             key = os.stat(d).st_ino, os.stat(d).st_dev
         except OSError as e:
@@ -190,7 +191,6 @@ def walk(folder: Path, globs: tuple[str, ...]) -> Iterator[tuple[str, Path] | Pr
                 if e.is_symlink() and not os.path.exists(e.path):
                     yield Problem(e.path, "broken symbolic link")
                 else:
-                    nonlocal found
                     found = True
                     yield name, Path(e.path)
 
