@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import signal
 from pathlib import Path
 
 import pytest
@@ -43,3 +45,21 @@ def spans_hold(record: dict, text: str) -> bool:
             stack.extend(x)
     return True
 
+
+
+def sigint_disposition() -> tuple:
+    """Python's SIGINT handler and whether the process ignores or blocks SIGINT (a C library can
+    set these without Python knowing); every child process inherits the last two."""
+    status = Path("/proc/self/status")
+    masks = re.findall(r"^(?:SigBlk|SigIgn):\s*([0-9a-f]+)", status.read_text(), re.M) if status.exists() else []
+    return (signal.getsignal(signal.SIGINT), *(int(m, 16) >> (signal.SIGINT - 1) & 1 for m in masks))
+
+
+@pytest.fixture(autouse=True)
+def sigint_left_as_found(request):
+    """A test that changes how this process takes Ctrl-C fails here, by name: the interrupt tests'
+    children would inherit it."""
+    before = sigint_disposition()
+    yield
+    after = sigint_disposition()
+    assert after == before, f"{request.node.nodeid} changed SIGINT's disposition: {before} -> {after}"

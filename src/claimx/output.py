@@ -21,6 +21,10 @@ def write_lines(handle: IO[str], records: list[dict]) -> None:
         handle.flush()
 
 
+class CannotResume(Exception):
+    """The file --resume would continue is not claimx JSON lines."""
+
+
 class AtomicFile:
     """Writes `path` via `path.partial`: the final name holds the previous file (or nothing)
     until `commit`, so an interrupted run never leaves a truncated output. The partial file
@@ -49,7 +53,7 @@ class AtomicFile:
             try:
                 docs.append(json.loads(line).get("doc"))
             except (json.JSONDecodeError, AttributeError):
-                raise SystemExit(f"claimx: {source}: cannot resume, not claimx JSON lines") from None
+                raise CannotResume(f"{source} is not claimx JSON lines") from None
         if source == self.partial and docs:
             last = docs[-1]
             while docs and docs[-1] == last:

@@ -158,10 +158,13 @@ def _read_arg(arg: str, opts: Options, base: str, stdin: Stdin | None) -> Iterat
 
 def walk(folder: Path, globs: tuple[str, ...]) -> Iterator[tuple[str, Path] | Problem]:
     """Files under `folder` matching `globs`, sorted by relative path; loops and broken links
-    are reported, not followed."""
+    are reported, not followed, and a folder with no such file too (a folder of .jsonl or .html
+    files, say: silence would look like an article without extractions)."""
     seen_dirs = set()
+    found = False
 
     def visit(d: Path, rel: str) -> Iterator[tuple[str, Path] | Problem]:
+        nonlocal found
         try:
             key = os.stat(d).st_ino, os.stat(d).st_dev
         except OSError as e:
@@ -188,9 +191,12 @@ def walk(folder: Path, globs: tuple[str, ...]) -> Iterator[tuple[str, Path] | Pr
                 if e.is_symlink() and not os.path.exists(e.path):
                     yield Problem(e.path, "broken symbolic link")
                 else:
+                    found = True
                     yield name, Path(e.path)
 
     yield from visit(folder, "")
+    if not found:
+        yield Problem(str(folder), f"no files matching {', '.join(globs)} (--glob for others)", fatal=False)
 
 
 def _read_folder(folder: Path, opts: Options, base: str) -> Iterator[Document | Problem]:
