@@ -153,6 +153,16 @@ async def test_article_view_and_help(tmp_path):
 
 
 @drive
+async def test_ctrl_c_quits(tmp_path):
+    app = make_app(tmp_path / "review.jsonl")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+    assert app.return_code == 0 and not app.is_running
+
+
+@drive
 async def test_article_not_at_hand_is_told_not_shown(tmp_path):
     data = ReviewData.of(groups(), [], ("casualty",), Articles())
     app = ReviewApp(data, MarkBook(tmp_path / "review.jsonl"))

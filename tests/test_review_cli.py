@@ -46,7 +46,7 @@ def test_compare_leaves_out_figures_marked_wrong(tmp_path):
 
     _, before = compare()
     done, after = compare("--marks", str(marks))
-    assert done.returncode == 0 and "1 records marked wrong" in done.stderr
+    assert done.returncode == 0 and "1 record marked wrong" in done.stderr
     assert [m["figure"] for m in before[0]["members"]] == ["36", "At least 33", "32"]
     assert [m["figure"] for m in after[0]["members"]] == ["At least 33", "32"]  # 33+ and 32: still disputed
     bad = write_lines(tmp_path / "bad.jsonl", [{"doc": "a.txt", "id": "f1", "mark": "maybe"}])

@@ -493,6 +493,7 @@ def gather_records(paths: list[str], wanted: tuple[str, ...], opts: Options, mod
 
 def without_marked_wrong(records: list[dict], marks: Path) -> list[dict]:
     from claimx.review.marks import MarksError, drop_marked_wrong, read_marks
+    from claimx.run import counted
 
     if not marks.is_file():
         err(f"claimx: error: {marks}: no such marks file")
@@ -502,7 +503,7 @@ def without_marked_wrong(records: list[dict], marks: Path) -> list[dict]:
     except MarksError as e:
         err(f"claimx: error: {e}")
         raise typer.Exit(2) from None
-    err(f"claimx: {len(records) - len(kept)} records marked wrong in {marks} left out")
+    err(f"claimx: {counted(len(records) - len(kept), 'record')} marked wrong in {marks} left out")
     return kept
 
 

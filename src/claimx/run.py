@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # spaCy takes seconds to import: compare and review on saved 
     from spacy.language import Language
 
 PLURAL = {**{name: kind.plural for name, kind in REGISTRY.items()},
-          "document": "documents", "warning": "warnings", "group": "groups"}
+          "document": "documents", "warning": "warnings", "group": "groups", "record": "records", "mark": "marks"}
 
 
 def counted(n: int, noun: str) -> str:

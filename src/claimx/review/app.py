@@ -41,6 +41,7 @@ from claimx.review.model import (
     set_token,
     token_value,
 )
+from claimx.run import counted
 
 MARK_SIGN = {"trusted": ("✓", "bold green"), "doubtful": ("?", "bold yellow"), "wrong": ("✗", "bold red")}
 MARK_KEYS = {"trusted": "t", "doubtful": "d", "wrong": "w"}
@@ -175,6 +176,7 @@ class ReviewApp(App[None]):
     """
     BINDINGS = [
         Binding("q", "quit", "Quit"),
+        Binding("ctrl+c", "quit", "Quit", show=False),  # as at any command (marks are saved as made)
         Binding("question_mark", "help", "Keys"),
         Binding("slash", "search", "Filter"),
         Binding("s", "cycle_status", "Status"),
@@ -331,7 +333,7 @@ class ReviewApp(App[None]):
         query = query or Query.parse(self.query_text)
         shown = sum(r.group is not None for r in self.rows)
         parts = [f"{shown} of {len(self.data.groups)} groups shown",
-                 f"{len(self.book.current)} marks in {self.book.path}"]
+                 f"{counted(len(self.book.current), 'mark')} in {self.book.path}"]
         status = Text(" · ".join(parts))
         for problem in query.problems:
             status.append(f" · {problem}", "bold red")
