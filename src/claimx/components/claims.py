@@ -29,8 +29,9 @@ from claimx.components.speakers import SpeakerNames
 from claimx.kinds import contract_values, new_record
 from claimx.layout import role_at
 from claimx.records import Speaker
+from claimx.resolvers.commas import stripped
 from claimx.resolvers.openers import byline_length, without_opener
-from claimx.resolvers.quotes import Quote, token_at
+from claimx.resolvers.quotes import Quote, token_at, unmarked_quote_rest
 
 
 @dataclass
@@ -64,7 +65,7 @@ class ClaimComponent(RuleComponent):
                            "object_content", "nominal_speech"})
     word_files = {"claims.json": {"speaker_types": dict, "addressee_verbs": list, "quotes": dict, "pronouns": list,
                                   "person_pronouns": list, "determiners": list, "relative_pronouns": list,
-                                  "content_trim": list}}
+                                  "content_trim": list, "direct_speech": dict}}
     categories = {"claims.json": {"speaker_types": contract_values(Speaker, "type")}}
 
     def compile_words(self) -> None:
@@ -79,6 +80,8 @@ class ClaimComponent(RuleComponent):
         self.determiners = set(rules["determiners"])
         self.relative_pronouns = set(rules["relative_pronouns"])
         self.content_trim = set(rules["content_trim"])
+        self.speech_words = set(rules["direct_speech"]["words"])
+        self.glued_endings = set(rules["direct_speech"]["glued_endings"])
         self.open_marks = set(rules["quotes"]["open"])
         self.close_marks = set(rules["quotes"]["close"])
         self.quote_marks = self.open_marks | self.close_marks
@@ -99,6 +102,7 @@ class _DocClaims:
         # quote marks as single characters (offsets unchanged) for the quote resolvers
         self.text = resolvers.single_marks(text_of(doc), rules.doubled_mark, '"')
         self.starts = doc.to_array([IDX]).tolist() if len(doc) else []
+        self.stripped = stripped(self.text, len(doc))  # a text that lost its commas (and apostrophes)
         self.quotes: list[Quote] = []  # found in `run`
         self.matched: dict[str, list[Match]] = {}  # resolver -> its rules' matches, in text order
         for m in rules.matches(doc):
@@ -219,13 +223,16 @@ class _DocClaims:
     def quote_continuing(self, cue: Token, content: tuple[int, int]) -> list[tuple[int, int]]:
         """The quote that goes on after the attribution of a content ending in a quote
         ('Both parties "saw Burma as ...," said Victor Cha, who served .... "In that sense, ..."'),
-        as a second part; else nothing."""
+        as a second part; in a text that lost its quote marks with its apostrophes, the rest of
+        the paragraph when it goes on quoting (`unmarked_quote_rest`); else nothing."""
         if content[1] > cue.idx:
             return []
         k = next((k for k, q in enumerate(self.quotes)
                   if q.close is not None and content[1] - 2 <= q.close < content[1]), None)
         if k is None:
-            return []
+            rest = self.stripped and unmarked_quote_rest(cue, content, self.text, self.r.quote_marks,
+                                                         self.r.speech_words, self.r.glued_endings, self.opens_claim)
+            return [rest] if rest else []
         j = resolvers.next_part(self.text, cue, self.quotes, k, self.is_cue)
         return [] if j is None else [(self.quotes[j].start, self.quotes[j].end)]
 
