@@ -123,6 +123,13 @@ class _DocClaims:
         """A cue with a speaker: a claim of its own."""
         return self.is_cue(t) and self.speaker(t) is not None
 
+    def opens_others_claim(self, t: Token) -> bool:
+        """A cue with a speaker other than the one speaking ("I think" is the speaker's own)."""
+        if not self.is_cue(t):
+            return False
+        said_by = self.speaker(t)
+        return said_by is not None and said_by.lower_ not in self.r.speech_words
+
     def trimmed(self, first: int, last: int) -> tuple[int, int] | None:
         return resolvers.trimmed(self.doc, first, last, self.r.content_trim)
 
@@ -216,11 +223,11 @@ class _DocClaims:
                 continue
             if content[0] <= subj.idx < content[1] and not around:
                 continue  # the "subject" is inside what is reported: a misparse
-            parts = [content] + self.quote_continuing(t, content)
+            parts = [content] + self.quote_continuing(t, subj, content)
             found.append(Found(parts, t, None, resolvers.phrase_of(subj), self.quote_kind(content), rule=rule.id))
         return found
 
-    def quote_continuing(self, cue: Token, content: tuple[int, int]) -> list[tuple[int, int]]:
+    def quote_continuing(self, cue: Token, said_by: Token, content: tuple[int, int]) -> list[tuple[int, int]]:
         """The quote that goes on after the attribution of a content ending in a quote
         ('Both parties "saw Burma as ...," said Victor Cha, who served .... "In that sense, ..."'),
         as a second part; in a text that lost its quote marks with its apostrophes, the rest of
@@ -230,8 +237,9 @@ class _DocClaims:
         k = next((k for k, q in enumerate(self.quotes)
                   if q.close is not None and content[1] - 2 <= q.close < content[1]), None)
         if k is None:
-            rest = self.stripped and unmarked_quote_rest(cue, content, self.text, self.r.quote_marks,
-                                                         self.r.speech_words, self.r.glued_endings, self.opens_claim)
+            rest = self.stripped and unmarked_quote_rest(cue, said_by, content, self.text, self.r.quote_marks,
+                                                         self.r.speech_words, self.r.glued_endings,
+                                                         self.opens_others_claim)
             return [rest] if rest else []
         j = resolvers.next_part(self.text, cue, self.quotes, k, self.is_cue)
         return [] if j is None else [(self.quotes[j].start, self.quotes[j].end)]

@@ -236,6 +236,11 @@ def missing_commas(sent: Span, cues: list[Token], speaker_heads: Collection[str]
         if any(c.dep_ == "nsubj" for c in cue.rights):
             continue  # "..., said spokesman Colonel Chris Garver on Wednesday"
         first = phrase_before(cue, speaker_heads, title_suffixes)
+        if first is not None and _splits_its_clause(cue, first):
+            at = _comma_before(doc, first)
+            if at is not None:
+                found += [at, cue.idx + len(cue.text)]
+            continue
         if first is None or first - sent.start < 3 and doc[first - 1].text not in QUOTE_MARKS:
             continue
         if _tail_is_adjunct(cue) and not _parsed_right(cue, first):
@@ -247,6 +252,19 @@ def missing_commas(sent: Span, cues: list[Token], speaker_heads: Collection[str]
                 if cue.i + 1 < sent.end and doc[cue.i + 1].lower_ in CONTINUING - {"and", "but", "while"}:
                     found.append(cue.idx + len(cue.text))
     return sorted(set(found))
+
+
+def _splits_its_clause(cue: Token, first: int) -> bool:
+    """`Acts of protest(,) Mr. Obama said(,) are acts of patriotism`: an attribution between the
+    subject of what is said and its verb: a noun before the speaker phrase starting at `first`,
+    a finite verb right after the cue (or the participle the parse made the sentence's verb), and
+    no second one after that ("said talks would ...")."""
+    doc, sent = cue.doc, cue.sent
+    if first - sent.start < 2 or doc[first - 1].pos_ not in ("NOUN", "PROPN") or cue.i + 2 >= sent.end:
+        return False
+    verb, after = doc[cue.i + 1], doc[cue.i + 2]
+    finite = verb.tag_ in FINITE_TAGS or verb.tag_ == "VBN" and verb.dep_ == "ROOT"  # "killed" read as a participle
+    return finite and verb.pos_ in ("VERB", "AUX") and after.tag_ not in FINITE_TAGS and after.tag_ != "VB"
 
 
 def after_subordinate_clause(cue: Token, speaker_heads: Collection[str], title_suffixes: Collection[str]) -> int | None:

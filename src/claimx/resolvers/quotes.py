@@ -176,21 +176,24 @@ def single_marks(text: str, doubled: re.Pattern, mark: str) -> str:
     return doubled.sub(one, text)
 
 
-def unmarked_quote_rest(cue: Token, content: tuple[int, int], text: str, marks: Collection[str],
+def unmarked_quote_rest(cue: Token, said_by: Token, content: tuple[int, int], text: str, marks: Collection[str],
                         speech_words: Collection[str], glued_endings: Collection[str],
                         opens_claim: Callable[[Token], bool], max_sentences: int = 3) -> tuple[int, int] | None:
     """The rest of a paragraph that goes on quoting after "Y X said." where the text lost its
     apostrophes and with them the `''` quote marks (`''Y,'' he said. ''Z.''` -> `Y he said. Z`):
     the sentences after the attribution, to the paragraph's end, when there are at most
-    `max_sentences` of them, none with a quote mark or an attribution of its own, and they
-    go on speaking (a first- or second-person word of `speech_words`, a contraction ending of
-    `glued_endings`: "dont" -> "do" + "nt"); nothing but the speaker and adjuncts may follow
-    the cue ("said of the plan", not "declared war on ..."). None otherwise."""
+    `max_sentences` of them, none with a quote mark, an attribution of its own (but one of
+    the speaker's "I think") or the speaker's name (then they are about the speaker), and
+    someone speaks in them, or in Y when Y opens the paragraph: a first- or second-person word
+    of `speech_words`, a contraction ending of `glued_endings` ("dont" -> "do" + "nt"). Nothing
+    but the speaker and adjuncts may follow the cue ("said of the plan", not "declared war
+    on ..."). None otherwise."""
     doc, sent = cue.doc, cue.sent
     end = _last_word(sent)
     if content[1] > cue.idx or content[0] != sent.start_char or doc[end].text != "." \
             or any(c.dep_ not in ATTRIBUTION_TAIL for c in cue.rights):
         return None
+    line_start = text.rfind("\n", 0, sent.start_char) + 1
     line_end = text.find("\n", sent.start_char)
     line_end = len(text) if line_end < 0 else line_end
     rest, i = [], sent.end
@@ -198,11 +201,16 @@ def unmarked_quote_rest(cue: Token, content: tuple[int, int], text: str, marks: 
         rest.append(doc[i].sent)
         end, i = _last_word(rest[-1]), rest[-1].end
     if not rest or len(rest) > max_sentences or doc[end].idx > line_end \
-            or any(m in text[sent.start_char : line_end] for m in marks) \
-            or any(opens_claim(t) for s in rest for t in s):
+            or any(m in text[sent.start_char : line_end] for m in marks):
         return None
-    if not any(t.lower_ in speech_words or t.lower_ in glued_endings and not doc[t.i - 1].whitespace_
-               for t in doc[rest[0].start : end + 1]):
+    following = doc[rest[0].start : end + 1]
+    if any(t.lower_ == said_by.lower_ and t.pos_ == "PROPN" or opens_claim(t) for t in following):
+        return None
+
+    def speaking(words) -> bool:
+        return any(t.lower_ in speech_words or t.lower_ in glued_endings and not doc[t.i - 1].whitespace_
+                   for t in words)
+    if not (speaking(following) or not text[line_start : sent.start_char].strip() and speaking(doc[sent.start : cue.i])):
         return None
     while end > rest[0].start and doc[end].is_punct:
         end -= 1
