@@ -165,7 +165,8 @@ class _DocClaims:
                 if lead is not None:  # 'The strikes destroyed ..., "killing ...," Moscow said.'
                     parts, kind = [(lead, parts[-1][1])], "mixed"
             else:
-                cue = resolvers.cue_before(self.doc, self.text, q, self.starts, self.is_cue, self.speaker)
+                cue = resolvers.cue_before(self.doc, self.text, q, self.starts, self.is_cue, self.speaker,
+                                           self.stripped)
             if cue is not None:
                 subj = resolvers.speaker_after(q, cue, self.speaker)
                 speaker = resolvers.phrase_of(subj) if subj is not None else None

@@ -22,6 +22,8 @@ NO_COMMA_AFTER = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "AUX", "PART"})
 # a word that carries the reported clause on past its attribution ("... within a week(,) he said(,)
 # and convoys could ...", "... was safe(,) the mayor said(,) until the shelling began")
 CONTINUING = frozenset({"and", "but", "until", "because", "while", "although", "though", "unless"})
+# a word that opens the circumstances of an attribution ("... Renzi said(,) after the meeting broke up")
+CIRCUMSTANCES = frozenset({"after", "as", "when", "before", "since", "once"})
 # what opens a description of the speaker named after the cue
 DESCRIBED_BY = frozenset({"who", "a", "an", "the", "in", "at"})
 # words that open a sentence with a subordinate clause
@@ -148,9 +150,10 @@ def phrase_after(cue: Token, speaker_heads: Collection[str] = ()) -> bool:
 
 def _tail_is_adjunct(cue: Token) -> bool:
     """What follows the cue reports nothing of its own: "told Reuters speaking on condition of
-    anonymity", "said on Sunday", not "said the toll had risen"."""
+    anonymity", "said on Sunday", "said after the meeting broke up", not "said the toll had
+    risen"."""
     doc, sent = cue.doc, cue.sent
-    if cue.i + 1 < sent.end and doc[cue.i + 1].lower_ in CONTINUING:
+    if cue.i + 1 < sent.end and doc[cue.i + 1].lower_ in CONTINUING | CIRCUMSTANCES:
         return True
     for t in doc[cue.i + 1 : min(sent.end, cue.i + 1 + MAX_TAIL)]:
         if t.text in QUOTE_MARKS or t.tag_ == "VBG":
@@ -256,24 +259,28 @@ def missing_commas(sent: Span, cues: list[Token], speaker_heads: Collection[str]
 
 def _splits_its_clause(cue: Token, first: int) -> bool:
     """`Acts of protest(,) Mr. Obama said(,) are acts of patriotism`: an attribution between the
-    subject of what is said and its verb: a noun before the speaker phrase starting at `first`,
+    subject of what is said and its verb: a noun phrase opening the sentence before the speaker
+    phrase starting at `first`,
     a finite verb right after the cue (or the participle the parse made the sentence's verb), and
     no second one after that ("said talks would ...")."""
     doc, sent = cue.doc, cue.sent
-    if first - sent.start < 2 or doc[first - 1].pos_ not in ("NOUN", "PROPN") or cue.i + 2 >= sent.end:
-        return False
+    if first - sent.start < 2 or doc[first - 1].pos_ not in ("NOUN", "PROPN") or cue.i + 2 >= sent.end \
+            or any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start : first]):
+        return False  # after a verb the noun is its object: "backs a plan the UN said is ..." is a relative clause
     verb, after = doc[cue.i + 1], doc[cue.i + 2]
     finite = verb.tag_ in FINITE_TAGS or verb.tag_ == "VBN" and verb.dep_ == "ROOT"  # "killed" read as a participle
     return finite and verb.pos_ in ("VERB", "AUX") and after.tag_ not in FINITE_TAGS and after.tag_ != "VB"
 
 
 def after_subordinate_clause(cue: Token, speaker_heads: Collection[str], title_suffixes: Collection[str]) -> int | None:
-    """`When the fighters entered the village(,) the mayor said he had fled`: the comma that
-    ends a sentence's opening subordinate clause, before the speaker of a cue that reports a
-    clause of its own; the parse otherwise takes the speaker into the opening clause."""
+    """`When the fighters entered the village(,) the mayor said he had fled`, `Speaking at a rally
+    in Ohio(,) Trump says he ...`: the comma that ends a sentence's opening subordinate clause or
+    participle phrase, before the speaker of a cue that reports a clause of its own; the parse
+    otherwise takes the speaker into the opening clause."""
     doc, sent = cue.doc, cue.sent
     opener = doc[sent.start + 1] if doc[sent.start].lower_ == "even" else doc[sent.start]  # "Even if"
-    if opener.lower_ not in SUBORDINATORS or cue.tag_ not in ("VBD", "VBZ", "VBP") or _tail_is_adjunct(cue):
+    if not (opener.lower_ in SUBORDINATORS or opener.tag_ == "VBG") or cue.tag_ not in ("VBD", "VBZ", "VBP") \
+            or _tail_is_adjunct(cue):
         return None
     first = phrase_before(cue, speaker_heads, title_suffixes)
     if first is None or first - sent.start < 3 or _parsed_right_subject(cue, first):

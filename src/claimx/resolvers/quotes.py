@@ -99,9 +99,11 @@ def speaker_after(q: Quote, cue: Token, speaker_of: Callable[[Token], Token | No
 
 
 def cue_before(doc: Doc, text: str, q: Quote, starts: list[int], is_cue: Callable[[Token], bool],
-               speaker_of: Callable[[Token], Token | None]) -> Token | None:
+               speaker_of: Callable[[Token], Token | None], stripped: bool = False) -> Token | None:
     """The cue right before a quote: `Kerry said: "..."`, `he told reporters, "..."`,
-    `adding: "..."`; only the cue's own words may stand between."""
+    `adding: "..."`; only the cue's own words may stand between, and, without a colon or comma
+    before the quote, only its next word or, in a `stripped` text (the comma may be gone), a
+    phrase without a verb (`says of Clinton "If ..."`, not `said the strikes were "..."`)."""
     k = q.start - 2
     while k >= 0 and text[k].isspace():
         k -= 1
@@ -112,11 +114,13 @@ def cue_before(doc: Doc, text: str, q: Quote, starts: list[int], is_cue: Callabl
     if punctuated:
         p -= 1
     sent_start = doc[p].sent.start if p >= 0 else 0
-    for j in range(p, max(sent_start - 1, p - (12 if punctuated else 2)), -1):
+    for j in range(p, max(sent_start - 1, p - (12 if punctuated or stripped else 2)), -1):
         t = doc[j]
         if is_cue(t):
+            between = doc[j + 1 : p + 1]
             subtree = {x.i for x in t.subtree}
-            if all(x.i in subtree or x.is_punct for x in doc[j + 1 : p + 1]) and speaker_of(t) is not None:
+            if all(x.i in subtree or x.is_punct for x in between) and speaker_of(t) is not None and (
+                    punctuated or j >= p - 1 or not any(x.pos_ in ("VERB", "AUX") for x in between)):
                 return t
             return None
     return None
@@ -195,6 +199,8 @@ def unmarked_quote_rest(cue: Token, said_by: Token, content: tuple[int, int], te
         return None
     line_start = text.rfind("\n", 0, sent.start_char) + 1
     line_end = text.find("\n", sent.start_char)
+    if line_end < 0 and not line_start:
+        return None  # no paragraphs (an article on one line): no telling where a quote would end
     line_end = len(text) if line_end < 0 else line_end
     rest, i = [], sent.end
     while i < len(doc) and doc[i].idx < line_end:
