@@ -13,6 +13,8 @@ from spacy.tokens import Doc, Token
 
 from claimx.resolvers.speech import SENTENCE_END
 
+# the words of a cue's phrase before its quote: "told reporters in Geneva on Monday", "says of the plan"
+CUE_PHRASE = frozenset({"prep", "pobj", "dative", "det", "compound", "amod", "npadvmod", "poss", "nummod"})
 # what may follow a cue that closes its sentence: its speaker, who is told, when, where, how
 ATTRIBUTION_TAIL = frozenset({"nsubj", "punct", "prep", "npadvmod", "advmod", "dative", "appos", "acl", "relcl"})
 
@@ -102,8 +104,9 @@ def cue_before(doc: Doc, text: str, q: Quote, starts: list[int], is_cue: Callabl
                speaker_of: Callable[[Token], Token | None], stripped: bool = False) -> Token | None:
     """The cue right before a quote: `Kerry said: "..."`, `he told reporters, "..."`,
     `adding: "..."`; only the cue's own words may stand between, and, without a colon or comma
-    before the quote, only its next word or, in a `stripped` text (the comma may be gone), a
-    phrase without a verb (`says of Clinton "If ..."`, not `said the strikes were "..."`)."""
+    before the quote, only its next word or, in a `stripped` text (the comma may be gone), who
+    is told and when, where or of what (`says of the plan "If ..."`, not `said the strikes were
+    "..."` nor `told X that Moscow "exchanges ..."`)."""
     k = q.start - 2
     while k >= 0 and text[k].isspace():
         k -= 1
@@ -120,7 +123,8 @@ def cue_before(doc: Doc, text: str, q: Quote, starts: list[int], is_cue: Callabl
             between = doc[j + 1 : p + 1]
             subtree = {x.i for x in t.subtree}
             if all(x.i in subtree or x.is_punct for x in between) and speaker_of(t) is not None and (
-                    punctuated or j >= p - 1 or not any(x.pos_ in ("VERB", "AUX") for x in between)):
+                    punctuated or j >= p - 1 or all(x.dep_ in CUE_PHRASE and x.pos_ not in ("VERB", "AUX")
+                                                    for x in between)):
                 return t
             return None
     return None
@@ -187,7 +191,8 @@ def unmarked_quote_rest(cue: Token, said_by: Token, content: tuple[int, int], te
     apostrophes and with them the `''` quote marks (`''Y,'' he said. ''Z.''` -> `Y he said. Z`):
     the sentences after the attribution, to the paragraph's end, when there are at most
     `max_sentences` of them, none with a quote mark, an attribution of its own (but one of
-    the speaker's "I think") or the speaker's name (then they are about the speaker), and
+    the speaker's "I think") or the speaker's head noun or name (then they are about the
+    speaker), and
     someone speaks in them, or in Y when Y opens the paragraph: a first- or second-person word
     of `speech_words`, a contraction ending of `glued_endings` ("dont" -> "do" + "nt"). Nothing
     but the speaker and adjuncts may follow the cue ("said of the plan", not "declared war
@@ -210,7 +215,8 @@ def unmarked_quote_rest(cue: Token, said_by: Token, content: tuple[int, int], te
             or any(m in text[sent.start_char : line_end] for m in marks):
         return None
     following = doc[rest[0].start : end + 1]
-    if any(t.lower_ == said_by.lower_ and t.pos_ == "PROPN" or opens_claim(t) for t in following):
+    named = said_by.lower_ if said_by.pos_ != "PRON" else None  # "Mr. Holtz", "the mayor", not "he"
+    if any(t.lower_ == named or opens_claim(t) for t in following):
         return None
 
     def speaking(words) -> bool:
