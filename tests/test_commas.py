@@ -363,13 +363,3 @@ def test_an_opening_participle_phrase_is_not_the_speaker(extract):
     claims = [c for c in extract(text, "claim") if c["cue"]["text"] == "said"]
     assert [(c["rule"], c["speaker"]["text"], c["content"]["text"]) for c in claims] == [
         ("claim.say", "the foreign minister", "the talks would resume next week")]
-
-
-def test_a_cue_a_phrase_before_its_quote_when_the_comma_is_gone(extract):
-    text = 'The governor says of the plan "If it fails we will all pay for it for years."' + FILLER
-    quoted = [c for c in extract(text, "claim") if c["rule"] == "claim.quote"]
-    assert [(c["speaker"]["text"], c["content"]["text"]) for c in quoted] == [
-        ("The governor", "If it fails we will all pay for it for years.")]
-    # a quote inside a reported clause is that clause's, not a quote of its own
-    text = 'The ministry said the strikes were "a crime against the people of the whole region" on Sunday.' + FILLER
-    assert not [c for c in extract(text, "claim") if c["rule"] == "claim.quote"]

@@ -165,8 +165,7 @@ class _DocClaims:
                 if lead is not None:  # 'The strikes destroyed ..., "killing ...," Moscow said.'
                     parts, kind = [(lead, parts[-1][1])], "mixed"
             else:
-                cue = resolvers.cue_before(self.doc, self.text, q, self.starts, self.is_cue, self.speaker,
-                                           self.stripped)
+                cue = resolvers.cue_before(self.doc, self.text, q, self.starts, self.is_cue, self.speaker)
             if cue is not None:
                 subj = resolvers.speaker_after(q, cue, self.speaker)
                 speaker = resolvers.phrase_of(subj) if subj is not None else None

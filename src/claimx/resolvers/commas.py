@@ -279,7 +279,8 @@ def after_subordinate_clause(cue: Token, speaker_heads: Collection[str], title_s
     otherwise takes the speaker into the opening clause."""
     doc, sent = cue.doc, cue.sent
     opener = doc[sent.start + 1] if doc[sent.start].lower_ == "even" else doc[sent.start]  # "Even if"
-    if not (opener.lower_ in SUBORDINATORS or opener.tag_ == "VBG") or cue.tag_ not in ("VBD", "VBZ", "VBP") \
+    participle = opener.tag_ == "VBG" and doc[opener.i + 1].pos_ in ("ADP", "DET")  # not "Leading Syrian ..."
+    if not (opener.lower_ in SUBORDINATORS or participle) or cue.tag_ not in ("VBD", "VBZ", "VBP") \
             or _tail_is_adjunct(cue):
         return None
     first = phrase_before(cue, speaker_heads, title_suffixes)

@@ -13,8 +13,6 @@ from spacy.tokens import Doc, Token
 
 from claimx.resolvers.speech import SENTENCE_END
 
-# the words of a cue's phrase before its quote: "told reporters in Geneva on Monday", "says of the plan"
-CUE_PHRASE = frozenset({"prep", "pobj", "dative", "det", "compound", "amod", "npadvmod", "poss", "nummod"})
 # what may follow a cue that closes its sentence: its speaker, who is told, when, where, how
 ATTRIBUTION_TAIL = frozenset({"nsubj", "punct", "prep", "npadvmod", "advmod", "dative", "appos", "acl", "relcl"})
 
@@ -101,12 +99,9 @@ def speaker_after(q: Quote, cue: Token, speaker_of: Callable[[Token], Token | No
 
 
 def cue_before(doc: Doc, text: str, q: Quote, starts: list[int], is_cue: Callable[[Token], bool],
-               speaker_of: Callable[[Token], Token | None], stripped: bool = False) -> Token | None:
+               speaker_of: Callable[[Token], Token | None]) -> Token | None:
     """The cue right before a quote: `Kerry said: "..."`, `he told reporters, "..."`,
-    `adding: "..."`; only the cue's own words may stand between, and, without a colon or comma
-    before the quote, only its next word or, in a `stripped` text (the comma may be gone), who
-    is told and when, where or of what (`says of the plan "If ..."`, not `said the strikes were
-    "..."` nor `told X that Moscow "exchanges ..."`)."""
+    `adding: "..."`; only the cue's own words may stand between."""
     k = q.start - 2
     while k >= 0 and text[k].isspace():
         k -= 1
@@ -117,14 +112,11 @@ def cue_before(doc: Doc, text: str, q: Quote, starts: list[int], is_cue: Callabl
     if punctuated:
         p -= 1
     sent_start = doc[p].sent.start if p >= 0 else 0
-    for j in range(p, max(sent_start - 1, p - (12 if punctuated or stripped else 2)), -1):
+    for j in range(p, max(sent_start - 1, p - (12 if punctuated else 2)), -1):
         t = doc[j]
         if is_cue(t):
-            between = doc[j + 1 : p + 1]
             subtree = {x.i for x in t.subtree}
-            if all(x.i in subtree or x.is_punct for x in between) and speaker_of(t) is not None and (
-                    punctuated or j >= p - 1 or all(x.dep_ in CUE_PHRASE and x.pos_ not in ("VERB", "AUX")
-                                                    for x in between)):
+            if all(x.i in subtree or x.is_punct for x in doc[j + 1 : p + 1]) and speaker_of(t) is not None:
                 return t
             return None
     return None
@@ -192,11 +184,10 @@ def unmarked_quote_rest(cue: Token, said_by: Token, content: tuple[int, int], te
     the sentences after the attribution, to the paragraph's end, when there are at most
     `max_sentences` of them, none with a quote mark, an attribution of its own (but one of
     the speaker's "I think") or the speaker's head noun or name (then they are about the
-    speaker), and
-    someone speaks in them, or in Y when Y opens the paragraph: a first- or second-person word
-    of `speech_words`, a contraction ending of `glued_endings` ("dont" -> "do" + "nt"). Nothing
-    but the speaker and adjuncts may follow the cue ("said of the plan", not "declared war
-    on ..."). None otherwise."""
+    speaker), and someone speaks in them, or in Y when Y opens the paragraph: a first- or
+    second-person word of `speech_words`, a contraction ending of `glued_endings` ("dont" ->
+    "do" + "nt"). Nothing but the speaker and adjuncts may follow the cue ("said of the plan",
+    not "declared war on ..."). None otherwise."""
     doc, sent = cue.doc, cue.sent
     end = _last_word(sent)
     if content[1] > cue.idx or content[0] != sent.start_char or doc[end].text != "." \
