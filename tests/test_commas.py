@@ -9,6 +9,7 @@ from tests.conftest import spans_hold
 from claimx.resolvers.commas import (
     according_to_comma,
     after_opener,
+    after_subordinate_clause,
     missing_commas,
     phrase_before,
     stripped,
@@ -363,3 +364,23 @@ def test_an_opening_participle_phrase_is_not_the_speaker(extract):
     claims = [c for c in extract(text, "claim") if c["cue"]["text"] == "said"]
     assert [(c["rule"], c["speaker"]["text"], c["content"]["text"]) for c in claims] == [
         ("claim.say", "the foreign minister", "the talks would resume next week")]
+
+
+def test_the_circumstances_of_an_attribution_report_nothing():
+    d = tagged("The talks will resume soon the envoy said after the meeting broke up .",
+               "DT NNS MD VB RB DT NN VBD IN DT NN VBD RP .", "DET NOUN AUX VERB ADV DET NOUN VERB SCONJ DET NOUN VERB ADP PUNCT")
+    assert commas_of(d, "said") == ["soon"]
+    reported = tagged("The talks will resume soon the envoy said the meeting broke up .",
+                      "DT NNS MD VB RB DT NN VBD DT NN VBD RP .", "DET NOUN AUX VERB ADV DET NOUN VERB DET NOUN VERB ADP PUNCT")
+    assert commas_of(reported, "said") == []
+
+
+def test_an_opening_participle_phrase_ends_before_the_speaker():
+    d = tagged("Speaking to reporters the minister said the talks would resume .", "VBG IN NNS DT NN VBD DT NNS MD VB .",
+               "VERB ADP NOUN DET NOUN VERB DET NOUN AUX VERB PUNCT")
+    at = after_subordinate_clause(d[5], SPEAKER_HEADS | {"minister"}, TITLES)
+    assert at is not None and d.text[:at].endswith("reporters")
+    # a participle that modifies the speaker's title opens no phrase
+    named = tagged("Leading opposition figure Omar Haddad said the talks would resume .",
+                   "VBG NN NN NNP NNP VBD DT NNS MD VB .", "VERB NOUN NOUN PROPN PROPN VERB DET NOUN AUX VERB PUNCT")
+    assert after_subordinate_clause(named[5], SPEAKER_HEADS, TITLES) is None
