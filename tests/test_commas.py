@@ -11,7 +11,7 @@ from claimx.resolvers.commas import (
     after_opener,
     after_subordinate_clause,
     missing_commas,
-    phrase_before,
+    speaker_phrase_start,
     stripped,
     unattached_speaker,
 )
@@ -41,7 +41,7 @@ def test_speaker_after_the_reported_clause_is_set_off():
     d = tagged("Rockets killed four people in a market a council said .",
                "NNS VBD CD NNS IN DT NN DT NN VBD .", "NOUN VERB NUM NOUN ADP DET NOUN DET NOUN VERB PUNCT")
     assert commas_of(d, "said") == ["market"]
-    assert phrase_before(d[9], SPEAKER_HEADS, TITLES) == 7
+    assert speaker_phrase_start(d[9], SPEAKER_HEADS, TITLES) == 7
 
 
 def test_pronoun_speaker_and_adverb_before_the_cue():
@@ -53,7 +53,7 @@ def test_pronoun_speaker_and_adverb_before_the_cue():
 def test_names_after_a_preposition_are_its_object_not_the_speaker():
     d = tagged("Eight people were killed in Homs activists said .", "CD NNS VBD VBN IN NNP NNS VBD .",
                "NUM NOUN AUX VERB ADP PROPN NOUN VERB PUNCT")
-    assert phrase_before(d[7], SPEAKER_HEADS, TITLES) == 6
+    assert speaker_phrase_start(d[7], SPEAKER_HEADS, TITLES) == 6
     assert commas_of(d, "said") == ["Homs"]
 
 
@@ -368,16 +368,18 @@ def test_an_opening_participle_phrase_is_not_the_speaker(extract):
 
 def test_the_circumstances_of_an_attribution_report_nothing():
     d = tagged("The talks will resume soon the envoy said after the meeting broke up .",
-               "DT NNS MD VB RB DT NN VBD IN DT NN VBD RP .", "DET NOUN AUX VERB ADV DET NOUN VERB SCONJ DET NOUN VERB ADP PUNCT")
+               "DT NNS MD VB RB DT NN VBD IN DT NN VBD RP .",
+               "DET NOUN AUX VERB ADV DET NOUN VERB SCONJ DET NOUN VERB ADP PUNCT")
     assert commas_of(d, "said") == ["soon"]
     reported = tagged("The talks will resume soon the envoy said the meeting broke up .",
-                      "DT NNS MD VB RB DT NN VBD DT NN VBD RP .", "DET NOUN AUX VERB ADV DET NOUN VERB DET NOUN VERB ADP PUNCT")
+                      "DT NNS MD VB RB DT NN VBD DT NN VBD RP .",
+                      "DET NOUN AUX VERB ADV DET NOUN VERB DET NOUN VERB ADP PUNCT")
     assert commas_of(reported, "said") == []
 
 
 def test_an_opening_participle_phrase_ends_before_the_speaker():
-    d = tagged("Speaking to reporters the minister said the talks would resume .", "VBG IN NNS DT NN VBD DT NNS MD VB .",
-               "VERB ADP NOUN DET NOUN VERB DET NOUN AUX VERB PUNCT")
+    d = tagged("Speaking to reporters the minister said the talks would resume .",
+               "VBG IN NNS DT NN VBD DT NNS MD VB .", "VERB ADP NOUN DET NOUN VERB DET NOUN AUX VERB PUNCT")
     at = after_subordinate_clause(d[5], SPEAKER_HEADS | {"minister"}, TITLES)
     assert at is not None and d.text[:at].endswith("reporters")
     # a participle that modifies the speaker's title opens no phrase

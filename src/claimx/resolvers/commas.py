@@ -11,6 +11,9 @@ from collections.abc import Collection
 
 from spacy.tokens import Span, Token
 
+from claimx.resolvers.tree import first_child
+
+SUBJECTS = ("nsubj", "nsubjpass")
 PERSONAL = frozenset({"he", "she", "they", "we", "it", "i"})
 # parts of a speaker phrase ("the Britain-based Syrian Observatory for Human Rights")
 PHRASE_POS = frozenset({"PROPN", "NOUN", "ADJ", "NUM"})
@@ -62,7 +65,7 @@ def _speaks_for(noun: Token) -> bool:
     return noun.pos_ == "NOUN" and (noun.tag_ == "NNS" or noun.lower_.startswith("spokes"))
 
 
-def phrase_before(cue: Token, speaker_heads: Collection[str], title_suffixes: Collection[str]) -> int | None:
+def speaker_phrase_start(cue: Token, speaker_heads: Collection[str], title_suffixes: Collection[str]) -> int | None:
     """Index of the first token of the speaker phrase right before `cue` ("a U.S. official",
     "he", "activists locals and rebels", "White House spokesman Josh Earnest"), or None. A run of
     names right after a preposition is its object, not the speaker's ("in Homs activists"); a
@@ -191,7 +194,7 @@ def _opens_second_statement(cue: Token, speaker_heads: Collection[str]) -> bool:
 def _parsed_right(cue: Token, first: int) -> bool:
     """The first parse already reads "Y X said": the cue heads the sentence with its subject
     starting at `first` and a clause before it."""
-    subj = next((c for c in cue.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = first_child(cue, SUBJECTS)
     return (cue.dep_ == "ROOT" and subj is not None and subj.left_edge.i == first
             and any(c.dep_ in ("ccomp", "parataxis") and c.i < first for c in cue.lefts))
 
@@ -200,7 +203,7 @@ def after_opener(cue: Token, openers: Collection[str]) -> int | None:
     """`Earlier(,) state television said`, `Earlier in the day(,) a source told`: the comma after
     a sentence adverb (and the phrase after it) that the parse took into the cue's subject."""
     doc, sent = cue.doc, cue.sent
-    subj = next((c for c in cue.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = first_child(cue, SUBJECTS)
     if subj is None or subj.left_edge.i != sent.start or doc[sent.start].lower_ not in openers:
         return None
     last = sent.start
@@ -238,7 +241,7 @@ def missing_commas(sent: Span, cues: list[Token], speaker_heads: Collection[str]
             continue
         if any(c.dep_ == "nsubj" for c in cue.rights):
             continue  # "..., said spokesman Colonel Chris Garver on Wednesday"
-        first = phrase_before(cue, speaker_heads, title_suffixes)
+        first = speaker_phrase_start(cue, speaker_heads, title_suffixes)
         if first is not None and _splits_its_clause(cue, first):
             at = _comma_before(doc, first)
             if at is not None:
@@ -283,14 +286,14 @@ def after_subordinate_clause(cue: Token, speaker_heads: Collection[str], title_s
     if not (opener.lower_ in SUBORDINATORS or participle) or cue.tag_ not in ("VBD", "VBZ", "VBP") \
             or _tail_is_adjunct(cue):
         return None
-    first = phrase_before(cue, speaker_heads, title_suffixes)
+    first = speaker_phrase_start(cue, speaker_heads, title_suffixes)
     if first is None or first - sent.start < 3 or _parsed_right_subject(cue, first):
         return None
     return _comma_before(doc, first)
 
 
 def _parsed_right_subject(cue: Token, first: int) -> bool:
-    subj = next((c for c in cue.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = first_child(cue, SUBJECTS)
     return subj is not None and subj.left_edge.i == first and cue.dep_ == "ROOT"
 
 
@@ -338,7 +341,7 @@ def unattached_speaker(cue: Token, speaker_heads: Collection[str], title_suffixe
     if cue.dep_ != "ROOT" or cue.tag_ not in ("VBD", "VBZ", "VBP") or any(
             c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
         return None
-    first = phrase_before(cue, speaker_heads, title_suffixes)
+    first = speaker_phrase_start(cue, speaker_heads, title_suffixes)
     if first is not None:
         if first > cue.sent.start and cue.doc[first - 1].pos_ == "ADP":
             return None  # "at the U.N. Kerry said": maybe the preposition's object

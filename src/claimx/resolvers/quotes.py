@@ -213,7 +213,8 @@ def unmarked_quote_rest(cue: Token, said_by: Token, content: tuple[int, int], te
     def speaking(words) -> bool:
         return any(t.lower_ in speech_words or t.lower_ in glued_endings and not doc[t.i - 1].whitespace_
                    for t in words)
-    if not (speaking(following) or not text[line_start : sent.start_char].strip() and speaking(doc[sent.start : cue.i])):
+    opens_paragraph = not text[line_start : sent.start_char].strip()
+    if not (speaking(following) or opens_paragraph and speaking(doc[sent.start : cue.i])):
         return None
     while end > rest[0].start and doc[end].is_punct:
         end -= 1
