@@ -27,6 +27,7 @@ NO_COMMA_AFTER = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "AUX", "PART"})
 CONTINUING = frozenset({"and", "but", "until", "because", "while", "although", "though", "unless"})
 # a word that opens the circumstances of an attribution ("... Renzi said(,) after the meeting broke up")
 CIRCUMSTANCES = frozenset({"after", "as", "when", "before", "since", "once"})
+ADJUNCT_OPENERS = CONTINUING | CIRCUMSTANCES
 # what opens a description of the speaker named after the cue
 DESCRIBED_BY = frozenset({"who", "a", "an", "the", "in", "at"})
 # words that open a sentence with a subordinate clause
@@ -156,7 +157,7 @@ def _tail_is_adjunct(cue: Token) -> bool:
     anonymity", "said on Sunday", "said after the meeting broke up", not "said the toll had
     risen"."""
     doc, sent = cue.doc, cue.sent
-    if cue.i + 1 < sent.end and doc[cue.i + 1].lower_ in CONTINUING | CIRCUMSTANCES:
+    if cue.i + 1 < sent.end and doc[cue.i + 1].lower_ in ADJUNCT_OPENERS:
         return True
     for t in doc[cue.i + 1 : min(sent.end, cue.i + 1 + MAX_TAIL)]:
         if t.text in QUOTE_MARKS or t.tag_ == "VBG":

@@ -188,15 +188,14 @@ def unmarked_quote_rest(cue: Token, said_by: Token, content: tuple[int, int], te
     second-person word of `speech_words`, a contraction ending of `glued_endings` ("dont" ->
     "do" + "nt"). Nothing but the speaker and adjuncts may follow the cue ("said of the plan",
     not "declared war on ..."). None otherwise."""
+    line_start = text.rfind("\n", 0, content[0]) + 1
+    line_end = text.find("\n", content[0])
+    if line_end < 0 and not line_start or content[1] > cue.idx:
+        return None  # no paragraphs (an article on one line): no telling where a quote would end
     doc, sent = cue.doc, cue.sent
     end = _last_word(sent)
-    if content[1] > cue.idx or content[0] != sent.start_char or doc[end].text != "." \
-            or any(c.dep_ not in ATTRIBUTION_TAIL for c in cue.rights):
+    if content[0] != sent.start_char or doc[end].text != "." or any(c.dep_ not in ATTRIBUTION_TAIL for c in cue.rights):
         return None
-    line_start = text.rfind("\n", 0, sent.start_char) + 1
-    line_end = text.find("\n", sent.start_char)
-    if line_end < 0 and not line_start:
-        return None  # no paragraphs (an article on one line): no telling where a quote would end
     line_end = len(text) if line_end < 0 else line_end
     rest, i = [], sent.end
     while i < len(doc) and doc[i].idx < line_end:
