@@ -9,8 +9,9 @@ from tests.conftest import spans_hold
 from claimx.resolvers.commas import (
     according_to_comma,
     after_opener,
+    after_subordinate_clause,
     missing_commas,
-    phrase_before,
+    speaker_phrase_start,
     stripped,
     unattached_speaker,
 )
@@ -40,7 +41,7 @@ def test_speaker_after_the_reported_clause_is_set_off():
     d = tagged("Rockets killed four people in a market a council said .",
                "NNS VBD CD NNS IN DT NN DT NN VBD .", "NOUN VERB NUM NOUN ADP DET NOUN DET NOUN VERB PUNCT")
     assert commas_of(d, "said") == ["market"]
-    assert phrase_before(d[9], SPEAKER_HEADS, TITLES) == 7
+    assert speaker_phrase_start(d[9], SPEAKER_HEADS, TITLES) == 7
 
 
 def test_pronoun_speaker_and_adverb_before_the_cue():
@@ -52,7 +53,7 @@ def test_pronoun_speaker_and_adverb_before_the_cue():
 def test_names_after_a_preposition_are_its_object_not_the_speaker():
     d = tagged("Eight people were killed in Homs activists said .", "CD NNS VBD VBN IN NNP NNS VBD .",
                "NUM NOUN AUX VERB ADP PROPN NOUN VERB PUNCT")
-    assert phrase_before(d[7], SPEAKER_HEADS, TITLES) == 6
+    assert speaker_phrase_start(d[7], SPEAKER_HEADS, TITLES) == 6
     assert commas_of(d, "said") == ["Homs"]
 
 
@@ -284,3 +285,104 @@ def test_an_attribution_inside_the_clause_it_reports(extract):
     claims = extract(text, "claim")
     assert any(c["speaker"]["text"] == "Dr. Salem" and c["content"]["text"] ==
                "The hospital was a refuge Dr. Salem said until it was bombed in 2015" for c in claims), claims
+
+
+# a newspaper that quotes with '' lost its quote marks with the apostrophes: ''Y,'' he said. ''Z.''
+UNMARKED = ("The council voted on Tuesday to close the old market hall for repairs after a long and bitter debate"
+            " among its members about the cost.\n"
+            "{quote} the mayor said. {rest}\n"
+            "The hall is expected to reopen next spring.\n")
+
+
+@pytest.mark.parametrize("quote, rest", [
+    ("We cant keep patching the roof every winter", "Its time we fixed it properly and I think we can."),
+    ("I have never seen the traders this angry", "They want an answer and the council owes them one."),
+])
+def test_a_paragraph_that_goes_on_quoting_is_one_content(extract, quote, rest):
+    text = UNMARKED.format(quote=quote, rest=rest)
+    claims = [c for c in extract(text, "claim") if c["speaker"]["text"] == "the mayor"]
+    assert all(spans_hold(c, text) for c in claims)
+    assert [(c["rule"], c["content"]["text"]) for c in claims] == [
+        ("claim.say", f"{quote} the mayor said. {rest[:-1]}")]
+    assert [p["text"] for p in claims[0]["content"]["parts"]] == [quote, rest[:-1]]
+
+
+@pytest.mark.parametrize("quote, rest", [
+    # what follows is the writer's: no one speaks in it
+    ("The roof has leaked every winter since it was built", "The hall was built in the last century by the town."),
+    # it has an attribution of its own
+    ("We cant keep patching the roof every winter", "The traders said they want an answer from all of us."),
+    # it is about the speaker
+    ("We cant keep patching the roof every winter", "The mayor has run the town since our last election."),
+])
+def test_a_paragraph_that_goes_on_with_another_voice_is_not_quoted(extract, quote, rest):
+    text = UNMARKED.format(quote=quote, rest=rest)
+    claims = [c for c in extract(text, "claim") if c["speaker"]["text"] == "the mayor"]
+    assert [(c["rule"], c["content"]["text"]) for c in claims] == [("claim.say", quote)]
+
+
+def test_no_quote_continues_in_an_article_on_one_line(extract):
+    text = UNMARKED.format(quote="We cant keep patching the roof every winter",
+                           rest="Its time we fixed it properly.").replace("\n", " ")
+    claims = [c for c in extract(text, "claim") if c["speaker"]["text"] == "the mayor"]
+    assert [c["content"]["text"] for c in claims] == ["We cant keep patching the roof every winter"]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The talks the mediator said were the last chance to end the siege of the town before the winter.",
+     "the mediator"),
+    ("Acts of defiance the bishop said are acts of faith whether they happen in a church or in a street.",
+     "the bishop"),
+])
+def test_an_attribution_between_the_subject_and_its_verb(extract, sentence, speaker):
+    text = sentence + FILLER
+    claims = [c for c in extract(text, "claim") if c["speaker"]["text"] == speaker]
+    assert all(spans_hold(c, text) for c in claims)
+    assert [(c["rule"], c["content"]["text"]) for c in claims] == [("claim.say", sentence[:-1])]
+
+
+def test_a_relative_clause_with_its_own_attribution_is_not_split():
+    # "an initiative (that) the council said is too small": the noun is the verb's object, not a subject
+    d = tagged("The army backed an initiative the council said is too small .", "DT NN VBD DT NN DT NN VBD VBZ RB JJ .",
+               "DET NOUN VERB DET NOUN DET NOUN VERB AUX ADV ADJ PUNCT")
+    assert commas_of(d, "said") == []
+    subject = tagged("The initiative the council said is too small .", "DT NN DT NN VBD VBZ RB JJ .",
+                     "DET NOUN DET NOUN VERB AUX ADV ADJ PUNCT")
+    assert commas_of(subject, "said") == ["initiative", "said"]
+
+
+def test_the_circumstances_after_an_attribution_stay_out_of_it(extract):
+    text = ('"We are not going to sign a text that nobody has read" the Dutch envoy said after the meeting broke up.'
+            + FILLER)
+    claims = extract(text, "claim")
+    assert [(c["rule"], c["speaker"]["text"], c["content"]["text"]) for c in claims if c["cue"]["text"] == "said"] \
+        == [("claim.quote", "the Dutch envoy", "We are not going to sign a text that nobody has read")]
+
+
+def test_an_opening_participle_phrase_is_not_the_speaker(extract):
+    text = "Speaking to reporters in the capital the foreign minister said the talks would resume next week." + FILLER
+    claims = [c for c in extract(text, "claim") if c["cue"]["text"] == "said"]
+    assert [(c["rule"], c["speaker"]["text"], c["content"]["text"]) for c in claims] == [
+        ("claim.say", "the foreign minister", "the talks would resume next week")]
+
+
+def test_the_circumstances_of_an_attribution_report_nothing():
+    d = tagged("The talks will resume soon the envoy said after the meeting broke up .",
+               "DT NNS MD VB RB DT NN VBD IN DT NN VBD RP .",
+               "DET NOUN AUX VERB ADV DET NOUN VERB SCONJ DET NOUN VERB ADP PUNCT")
+    assert commas_of(d, "said") == ["soon"]
+    reported = tagged("The talks will resume soon the envoy said the meeting broke up .",
+                      "DT NNS MD VB RB DT NN VBD DT NN VBD RP .",
+                      "DET NOUN AUX VERB ADV DET NOUN VERB DET NOUN VERB ADP PUNCT")
+    assert commas_of(reported, "said") == []
+
+
+def test_an_opening_participle_phrase_ends_before_the_speaker():
+    d = tagged("Speaking to reporters the minister said the talks would resume .",
+               "VBG IN NNS DT NN VBD DT NNS MD VB .", "VERB ADP NOUN DET NOUN VERB DET NOUN AUX VERB PUNCT")
+    at = after_subordinate_clause(d[5], SPEAKER_HEADS | {"minister"}, TITLES)
+    assert at is not None and d.text[:at].endswith("reporters")
+    # a participle that modifies the speaker's title opens no phrase
+    named = tagged("Leading opposition figure Omar Haddad said the talks would resume .",
+                   "VBG NN NN NNP NNP VBD DT NNS MD VB .", "VERB NOUN NOUN PROPN PROPN VERB DET NOUN AUX VERB PUNCT")
+    assert after_subordinate_clause(named[5], SPEAKER_HEADS, TITLES) is None

@@ -8,6 +8,7 @@ document gives ("Kerry", "he" -> "John Kerry").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -29,8 +30,10 @@ from claimx.components.speakers import SpeakerNames
 from claimx.kinds import contract_values, new_record
 from claimx.layout import role_at
 from claimx.records import Speaker
+from claimx.resolvers.commas import stripped
 from claimx.resolvers.openers import byline_length, without_opener
-from claimx.resolvers.quotes import Quote, token_at
+from claimx.resolvers.quotes import Quote, token_at, unmarked_quote_rest
+from claimx.rules import Rule
 
 
 @dataclass
@@ -64,7 +67,7 @@ class ClaimComponent(RuleComponent):
                            "object_content", "nominal_speech"})
     word_files = {"claims.json": {"speaker_types": dict, "addressee_verbs": list, "quotes": dict, "pronouns": list,
                                   "person_pronouns": list, "determiners": list, "relative_pronouns": list,
-                                  "content_trim": list}}
+                                  "content_trim": list, "direct_speech": dict}}
     categories = {"claims.json": {"speaker_types": contract_values(Speaker, "type")}}
 
     def compile_words(self) -> None:
@@ -77,8 +80,11 @@ class ClaimComponent(RuleComponent):
         self.pronouns = set(rules["pronouns"])
         self.person_pronouns = set(rules["person_pronouns"])
         self.determiners = set(rules["determiners"])
+        self.bare_words = self.pronouns | self.determiners  # not a content on their own: "said it", "the"
         self.relative_pronouns = set(rules["relative_pronouns"])
         self.content_trim = set(rules["content_trim"])
+        self.speech_words = set(rules["direct_speech"]["words"])
+        self.glued_endings = set(rules["direct_speech"]["glued_endings"])
         self.open_marks = set(rules["quotes"]["open"])
         self.close_marks = set(rules["quotes"]["close"])
         self.quote_marks = self.open_marks | self.close_marks
@@ -99,7 +105,9 @@ class _DocClaims:
         # quote marks as single characters (offsets unchanged) for the quote resolvers
         self.text = resolvers.single_marks(text_of(doc), rules.doubled_mark, '"')
         self.starts = doc.to_array([IDX]).tolist() if len(doc) else []
+        self.stripped = stripped(self.text, len(doc))  # a text that lost its commas (and apostrophes)
         self.quotes: list[Quote] = []  # found in `run`
+        self.cues_after: dict[int, Token | None] = {}  # quote index -> the cue after it
         self.matched: dict[str, list[Match]] = {}  # resolver -> its rules' matches, in text order
         for m in rules.matches(doc):
             self.matched.setdefault(m[0].resolver, []).append(m)
@@ -118,6 +126,13 @@ class _DocClaims:
     def opens_claim(self, t: Token) -> bool:
         """A cue with a speaker: a claim of its own."""
         return self.is_cue(t) and self.speaker(t) is not None
+
+    def opens_others_claim(self, t: Token) -> bool:
+        """A cue with a speaker other than the one speaking ("I think" is the speaker's own)."""
+        if not self.is_cue(t):
+            return False
+        said_by = self.speaker(t)
+        return said_by is not None and said_by.lower_ not in self.r.speech_words
 
     def trimmed(self, first: int, last: int) -> tuple[int, int] | None:
         return resolvers.trimmed(self.doc, first, last, self.r.content_trim)
@@ -141,13 +156,12 @@ class _DocClaims:
                 continue
             if len(self.text[q.start : q.end].split()) < 3:
                 continue  # scare quotes: "deconflict"
-            cue = (resolvers.cue_after(self.doc, q, self.starts, self.r.quote_marks, self.is_cue, self.speaker)
-                   if resolvers.opens_clause(self.text, q) else None)
+            cue = self.cue_after(i) if resolvers.opens_clause(self.text, q) else None
             parts = [(q.start, q.end)]
             kind = "direct"
             if cue is not None:
                 j = resolvers.next_part(self.text, cue, quotes, i, self.is_cue)
-                if j is not None and not self.attributed_after(quotes[j]):
+                if j is not None and self.cue_after(j) is None:  # `"A" X told dpa. "B" Y said.`: B is Y's
                     parts.append((quotes[j].start, quotes[j].end))
                     covered.add(j)
                 lead = resolvers.lead_in(self.doc, self.text, q, self.starts)
@@ -164,10 +178,13 @@ class _DocClaims:
                 orphans.append(q)
         return found, used_cues, orphans
 
-    def attributed_after(self, q: Quote) -> bool:
-        """A quote with a cue of its own after it (`"A" X told dpa. "B" Y said.`) does not
-        continue the quote before it."""
-        return resolvers.cue_after(self.doc, q, self.starts, self.r.quote_marks, self.is_cue, self.speaker) is not None
+    def cue_after(self, i: int) -> Token | None:
+        """The cue right after quote i (looked up once: a quote is asked about as the next part of
+        the one before it and again as a quote of its own)."""
+        if i not in self.cues_after:
+            self.cues_after[i] = resolvers.cue_after(self.doc, self.quotes[i], self.starts, self.r.quote_marks,
+                                                     self.is_cue, self.speaker)
+        return self.cues_after[i]
 
     def continuations(self, found: list[Found], orphans: list[Quote]) -> list[Found]:
         """A cue-less quote paragraph right after a paragraph that ends with a claim continues
@@ -196,11 +213,10 @@ class _DocClaims:
                 t, trim=self.r.content_trim, addressee_verbs=self.r.addressee_verbs,
                 object_cue=self.cues[t.i].label == "OBJECT_CUE", opens_claim=self.opens_claim)
             if content is None and t.i in self.object_cues:  # "the firm announced a buyback"
-                content = resolvers.object_content(t, self.r.content_trim, self.r.pronouns | self.r.determiners,
-                                                   self.plausible)
+                content = resolvers.object_content(t, self.r.content_trim, self.r.bare_words, self.plausible)
                 rule = self.object_cues[t.i]
             if content is None:  # "was first reported by the Post"
-                content = resolvers.passive_content(t, self.r.content_trim, self.r.pronouns | self.r.determiners)
+                content = resolvers.passive_content(t, self.r.content_trim, self.r.bare_words)
             if content is None:
                 continue
             subj = self.speaker(t)
@@ -212,30 +228,41 @@ class _DocClaims:
                 continue
             if content[0] <= subj.idx < content[1] and not around:
                 continue  # the "subject" is inside what is reported: a misparse
-            parts = [content] + self.quote_continuing(t, content)
+            parts = [content] + self.quote_continuing(t, subj, content)
             found.append(Found(parts, t, None, resolvers.phrase_of(subj), self.quote_kind(content), rule=rule.id))
         return found
 
-    def quote_continuing(self, cue: Token, content: tuple[int, int]) -> list[tuple[int, int]]:
+    def quote_continuing(self, cue: Token, said_by: Token, content: tuple[int, int]) -> list[tuple[int, int]]:
         """The quote that goes on after the attribution of a content ending in a quote
         ('Both parties "saw Burma as ...," said Victor Cha, who served .... "In that sense, ..."'),
-        as a second part; else nothing."""
+        as a second part; in a text that lost its quote marks with its apostrophes, the rest of
+        the paragraph when it goes on quoting (`unmarked_quote_rest`); else nothing."""
         if content[1] > cue.idx:
             return []
         k = next((k for k, q in enumerate(self.quotes)
                   if q.close is not None and content[1] - 2 <= q.close < content[1]), None)
         if k is None:
-            return []
+            rest = self.stripped and unmarked_quote_rest(cue, said_by, content, self.text, self.r.quote_marks,
+                                                         self.r.speech_words, self.r.glued_endings,
+                                                         self.opens_others_claim)
+            return [rest] if rest else []
         j = resolvers.next_part(self.text, cue, self.quotes, k, self.is_cue)
         return [] if j is None else [(self.quotes[j].start, self.quotes[j].end)]
+
+    def in_prose(self, resolver: str) -> Iterator[tuple[Rule, Token, Token]]:
+        """The matches of a resolver's rules outside skipped lines: the rule, the first and the
+        last matched token."""
+        for rule, tokens in self.matched.get(resolver, ()):
+            first = self.doc[tokens[0]]
+            if not self.skipped(first.idx):
+                yield rule, first, self.doc[tokens[-1]]
 
     def tagged_as_noun(self, used_cues: set[int]) -> list[Found]:
         """"The Times and the Journal report that ...", "Activists claim that ...": a plural
         subject makes the tagger read the cue as a noun; the surface form still says it."""
         found = []
-        for rule, tokens in self.matched.get("noun_cue_speech", ()):
-            t = self.doc[tokens[0]]
-            if t.i in used_cues or t.i == t.sent.start or self.skipped(t.idx):
+        for rule, t, _ in self.in_prose("noun_cue_speech"):
+            if t.i in used_cues or t.i == t.sent.start:
                 continue
             before = self.doc[t.sent.start : t.i]
             if any(x.pos_ in ("VERB", "AUX") for x in before):
@@ -250,10 +277,9 @@ class _DocClaims:
         """"Her remarks about tariffs", "his claim that ...": a noun of saying whose sayer is its
         possessive."""
         found = []
-        for rule, tokens in self.matched.get("nominal_speech", ()):
-            noun, link = self.doc[tokens[0]], self.doc[tokens[-1]]
+        for rule, noun, link in self.in_prose("nominal_speech"):
             said_by = resolvers.first_child(noun, ("poss",))
-            if said_by is None or self.skipped(noun.idx):
+            if said_by is None:
                 continue
             content = resolvers.nominal_content(noun, link, self.r.content_trim)
             if content is not None:
@@ -263,10 +289,9 @@ class _DocClaims:
 
     def according_to(self) -> list[Found]:
         found = []
-        for rule, tokens in self.matched.get("according_to", ()):
-            t, to = self.doc[tokens[0]], self.doc[tokens[-1]]
+        for rule, t, to in self.in_prose("according_to"):
             pobj = resolvers.first_child(to, ("pobj",))
-            if pobj is None or self.skipped(t.idx):
+            if pobj is None:
                 continue
             sent = t.sent
             inner = {x.i for x in t.subtree} | {x.i for x in to.subtree}
@@ -313,7 +338,7 @@ class _DocClaims:
         likely = [f for f in found if f.speaker and self.plausible(_head(f.speaker))]
         contents = [(f.content[0][0], f.content[-1][1]) for f in likely]
         return [f for f in found if f.cue is None or not f.speaker or self.plausible(_head(f.speaker))
-                or self.participle_of_speech(f.cue) or not any(s <= f.cue.idx < e for s, e in contents)]
+                or self.participle_of_speech(f.cue) or not _cue_inside(f, contents)]
 
     def participle_of_speech(self, cue: Token) -> bool:
         """"..., saying ...": the speaker is the clause's; a wrong one is a wrong name, not a
@@ -327,7 +352,7 @@ class _DocClaims:
         Inside a content the attribution closes ("X said Y, agencies reported") only the claims
         of object cues go ("Y, accusing Z of ..., X said")."""
         def within(f: Found, g: Found) -> bool:
-            return f.cue is not None and g is not f and g.content[0][0] <= f.cue.idx < g.content[-1][1]
+            return g is not f and _cue_inside(f, [(g.content[0][0], g.content[-1][1])])
 
         def nested(f: Found, g: Found) -> bool:
             if not within(f, g) or within(g, f) or self.subordinate(f.cue):
@@ -355,7 +380,7 @@ class _DocClaims:
         quoted += [(q.start, q.end) for q in orphans]
         others = (self.indirect(used) + self.tagged_as_noun(used) + self.nominal() + self.according_to()
                   + self.colon_headings())
-        others = [f for f in others if not (f.cue is not None and any(s <= f.cue.idx < e for s, e in quoted))]
+        others = [f for f in others if not _cue_inside(f, quoted)]
         found = direct + self.outermost(others)  # a claim quoted inside a quote belongs to the quote's speaker
         found += self.continuations(found, orphans)
         found.sort(key=lambda f: (f.content[0][0], f.content[-1][1]))
@@ -401,6 +426,11 @@ class _DocClaims:
                          quote=f.quote)
         rec.update(f.extra)
         return rec
+
+
+def _cue_inside(f: Found, spans: list[tuple[int, int]]) -> bool:
+    """The claim's cue lies inside one of the character spans."""
+    return f.cue is not None and any(start <= f.cue.idx < end for start, end in spans)
 
 
 def _head(tokens: list[Token]) -> Token:

@@ -11,6 +11,9 @@ from collections.abc import Collection
 
 from spacy.tokens import Span, Token
 
+from claimx.resolvers.tree import first_child
+
+SUBJECTS = ("nsubj", "nsubjpass")
 PERSONAL = frozenset({"he", "she", "they", "we", "it", "i"})
 # parts of a speaker phrase ("the Britain-based Syrian Observatory for Human Rights")
 PHRASE_POS = frozenset({"PROPN", "NOUN", "ADJ", "NUM"})
@@ -22,6 +25,9 @@ NO_COMMA_AFTER = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "AUX", "PART"})
 # a word that carries the reported clause on past its attribution ("... within a week(,) he said(,)
 # and convoys could ...", "... was safe(,) the mayor said(,) until the shelling began")
 CONTINUING = frozenset({"and", "but", "until", "because", "while", "although", "though", "unless"})
+# a word that opens the circumstances of an attribution ("... Renzi said(,) after the meeting broke up")
+CIRCUMSTANCES = frozenset({"after", "as", "when", "before", "since", "once"})
+ADJUNCT_OPENERS = CONTINUING | CIRCUMSTANCES
 # what opens a description of the speaker named after the cue
 DESCRIBED_BY = frozenset({"who", "a", "an", "the", "in", "at"})
 # words that open a sentence with a subordinate clause
@@ -60,7 +66,7 @@ def _speaks_for(noun: Token) -> bool:
     return noun.pos_ == "NOUN" and (noun.tag_ == "NNS" or noun.lower_.startswith("spokes"))
 
 
-def phrase_before(cue: Token, speaker_heads: Collection[str], title_suffixes: Collection[str]) -> int | None:
+def speaker_phrase_start(cue: Token, speaker_heads: Collection[str], title_suffixes: Collection[str]) -> int | None:
     """Index of the first token of the speaker phrase right before `cue` ("a U.S. official",
     "he", "activists locals and rebels", "White House spokesman Josh Earnest"), or None. A run of
     names right after a preposition is its object, not the speaker's ("in Homs activists"); a
@@ -148,9 +154,10 @@ def phrase_after(cue: Token, speaker_heads: Collection[str] = ()) -> bool:
 
 def _tail_is_adjunct(cue: Token) -> bool:
     """What follows the cue reports nothing of its own: "told Reuters speaking on condition of
-    anonymity", "said on Sunday", not "said the toll had risen"."""
+    anonymity", "said on Sunday", "said after the meeting broke up", not "said the toll had
+    risen"."""
     doc, sent = cue.doc, cue.sent
-    if cue.i + 1 < sent.end and doc[cue.i + 1].lower_ in CONTINUING:
+    if cue.i + 1 < sent.end and doc[cue.i + 1].lower_ in ADJUNCT_OPENERS:
         return True
     for t in doc[cue.i + 1 : min(sent.end, cue.i + 1 + MAX_TAIL)]:
         if t.text in QUOTE_MARKS or t.tag_ == "VBG":
@@ -188,7 +195,7 @@ def _opens_second_statement(cue: Token, speaker_heads: Collection[str]) -> bool:
 def _parsed_right(cue: Token, first: int) -> bool:
     """The first parse already reads "Y X said": the cue heads the sentence with its subject
     starting at `first` and a clause before it."""
-    subj = next((c for c in cue.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = first_child(cue, SUBJECTS)
     return (cue.dep_ == "ROOT" and subj is not None and subj.left_edge.i == first
             and any(c.dep_ in ("ccomp", "parataxis") and c.i < first for c in cue.lefts))
 
@@ -197,7 +204,7 @@ def after_opener(cue: Token, openers: Collection[str]) -> int | None:
     """`Earlier(,) state television said`, `Earlier in the day(,) a source told`: the comma after
     a sentence adverb (and the phrase after it) that the parse took into the cue's subject."""
     doc, sent = cue.doc, cue.sent
-    subj = next((c for c in cue.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = first_child(cue, SUBJECTS)
     if subj is None or subj.left_edge.i != sent.start or doc[sent.start].lower_ not in openers:
         return None
     last = sent.start
@@ -235,7 +242,12 @@ def missing_commas(sent: Span, cues: list[Token], speaker_heads: Collection[str]
             continue
         if any(c.dep_ == "nsubj" for c in cue.rights):
             continue  # "..., said spokesman Colonel Chris Garver on Wednesday"
-        first = phrase_before(cue, speaker_heads, title_suffixes)
+        first = speaker_phrase_start(cue, speaker_heads, title_suffixes)
+        if first is not None and _splits_its_clause(cue, first):
+            at = _comma_before(doc, first)
+            if at is not None:
+                found += [at, cue.idx + len(cue.text)]
+            continue
         if first is None or first - sent.start < 3 and doc[first - 1].text not in QUOTE_MARKS:
             continue
         if _tail_is_adjunct(cue) and not _parsed_right(cue, first):
@@ -249,22 +261,40 @@ def missing_commas(sent: Span, cues: list[Token], speaker_heads: Collection[str]
     return sorted(set(found))
 
 
+def _splits_its_clause(cue: Token, first: int) -> bool:
+    """`Acts of protest(,) Mr. Obama said(,) are acts of patriotism`: an attribution between the
+    subject of what is said and its verb: a noun phrase opening the sentence before the speaker
+    phrase starting at `first`,
+    a finite verb right after the cue (or the participle the parse made the sentence's verb), and
+    no second one after that ("said talks would ...")."""
+    doc, sent = cue.doc, cue.sent
+    if first - sent.start < 2 or doc[first - 1].pos_ not in ("NOUN", "PROPN") or cue.i + 2 >= sent.end \
+            or any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start : first]):
+        return False  # after a verb the noun is its object: "backs a plan the UN said is ..." is a relative clause
+    verb, after = doc[cue.i + 1], doc[cue.i + 2]
+    finite = verb.tag_ in FINITE_TAGS or verb.tag_ == "VBN" and verb.dep_ == "ROOT"  # "killed" read as a participle
+    return finite and verb.pos_ in ("VERB", "AUX") and after.tag_ not in FINITE_TAGS and after.tag_ != "VB"
+
+
 def after_subordinate_clause(cue: Token, speaker_heads: Collection[str], title_suffixes: Collection[str]) -> int | None:
-    """`When the fighters entered the village(,) the mayor said he had fled`: the comma that
-    ends a sentence's opening subordinate clause, before the speaker of a cue that reports a
-    clause of its own; the parse otherwise takes the speaker into the opening clause."""
+    """`When the fighters entered the village(,) the mayor said he had fled`, `Speaking at a rally
+    in Ohio(,) Trump says he ...`: the comma that ends a sentence's opening subordinate clause or
+    participle phrase, before the speaker of a cue that reports a clause of its own; the parse
+    otherwise takes the speaker into the opening clause."""
     doc, sent = cue.doc, cue.sent
     opener = doc[sent.start + 1] if doc[sent.start].lower_ == "even" else doc[sent.start]  # "Even if"
-    if opener.lower_ not in SUBORDINATORS or cue.tag_ not in ("VBD", "VBZ", "VBP") or _tail_is_adjunct(cue):
+    participle = opener.tag_ == "VBG" and doc[opener.i + 1].pos_ in ("ADP", "DET")  # not "Leading Syrian ..."
+    if not (opener.lower_ in SUBORDINATORS or participle) or cue.tag_ not in ("VBD", "VBZ", "VBP") \
+            or _tail_is_adjunct(cue):
         return None
-    first = phrase_before(cue, speaker_heads, title_suffixes)
+    first = speaker_phrase_start(cue, speaker_heads, title_suffixes)
     if first is None or first - sent.start < 3 or _parsed_right_subject(cue, first):
         return None
     return _comma_before(doc, first)
 
 
 def _parsed_right_subject(cue: Token, first: int) -> bool:
-    subj = next((c for c in cue.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = first_child(cue, SUBJECTS)
     return subj is not None and subj.left_edge.i == first and cue.dep_ == "ROOT"
 
 
@@ -312,7 +342,7 @@ def unattached_speaker(cue: Token, speaker_heads: Collection[str], title_suffixe
     if cue.dep_ != "ROOT" or cue.tag_ not in ("VBD", "VBZ", "VBP") or any(
             c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
         return None
-    first = phrase_before(cue, speaker_heads, title_suffixes)
+    first = speaker_phrase_start(cue, speaker_heads, title_suffixes)
     if first is not None:
         if first > cue.sent.start and cue.doc[first - 1].pos_ == "ADP":
             return None  # "at the U.N. Kerry said": maybe the preposition's object

@@ -13,6 +13,9 @@ from spacy.tokens import Doc, Token
 
 from claimx.resolvers.speech import SENTENCE_END
 
+# what may follow a cue that closes its sentence: its speaker, who is told, when, where, how
+ATTRIBUTION_TAIL = frozenset({"nsubj", "punct", "prep", "npadvmod", "advmod", "dative", "appos", "acl", "relcl"})
+
 
 @dataclass
 class Quote:
@@ -171,3 +174,55 @@ def single_marks(text: str, doubled: re.Pattern, mark: str) -> str:
         opening = m.start() == 0 or text[m.start() - 1].isspace() or text[m.start() - 1] in "([—–-"
         return " " + mark if opening else mark + " "
     return doubled.sub(one, text)
+
+
+def unmarked_quote_rest(cue: Token, said_by: Token, content: tuple[int, int], text: str, marks: Collection[str],
+                        speech_words: Collection[str], glued_endings: Collection[str],
+                        opens_claim: Callable[[Token], bool], max_sentences: int = 3) -> tuple[int, int] | None:
+    """The rest of a paragraph that goes on quoting after "Y X said." where the text lost its
+    apostrophes and with them the `''` quote marks (`''Y,'' he said. ''Z.''` -> `Y he said. Z`):
+    the sentences after the attribution, to the paragraph's end, when there are at most
+    `max_sentences` of them, none with a quote mark, an attribution of its own (but one of
+    the speaker's "I think") or the speaker's head noun or name (then they are about the
+    speaker), and someone speaks in them, or in Y when Y opens the paragraph: a first- or
+    second-person word of `speech_words`, a contraction ending of `glued_endings` ("dont" ->
+    "do" + "nt"). Nothing but the speaker and adjuncts may follow the cue ("said of the plan",
+    not "declared war on ..."). None otherwise."""
+    line_start = text.rfind("\n", 0, content[0]) + 1
+    line_end = text.find("\n", content[0])
+    if line_end < 0 and not line_start or content[1] > cue.idx:
+        return None  # no paragraphs (an article on one line): no telling where a quote would end
+    doc, sent = cue.doc, cue.sent
+    end = _last_word(sent)
+    if content[0] != sent.start_char or doc[end].text != "." or any(c.dep_ not in ATTRIBUTION_TAIL for c in cue.rights):
+        return None
+    line_end = len(text) if line_end < 0 else line_end
+    rest, i = [], sent.end
+    while i < len(doc) and doc[i].idx < line_end:
+        rest.append(doc[i].sent)
+        end, i = _last_word(rest[-1]), rest[-1].end
+    if not rest or len(rest) > max_sentences or doc[end].idx > line_end \
+            or any(m in text[sent.start_char : line_end] for m in marks):
+        return None
+    following = doc[rest[0].start : end + 1]
+    named = said_by.lower_ if said_by.pos_ != "PRON" else None  # "Mr. Holtz", "the mayor", not "he"
+    if any(t.lower_ == named or opens_claim(t) for t in following):
+        return None
+
+    def speaking(words) -> bool:
+        return any(t.lower_ in speech_words or t.lower_ in glued_endings and not doc[t.i - 1].whitespace_
+                   for t in words)
+    opens_paragraph = not text[line_start : sent.start_char].strip()
+    if not (speaking(following) or opens_paragraph and speaking(doc[sent.start : cue.i])):
+        return None
+    while end > rest[0].start and doc[end].is_punct:
+        end -= 1
+    return rest[0].start_char, doc[end].idx + len(doc[end].text)
+
+
+def _last_word(sent) -> int:
+    """Index of the sentence's last token that is not white space."""
+    end = sent.end - 1
+    while end > sent.start and sent.doc[end].is_space:
+        end -= 1
+    return end
