@@ -175,8 +175,7 @@ class ReviewApp(App[None]):
     .piece { margin-bottom: 0; }
     """
     BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("ctrl+c", "quit", "Quit", show=False),  # as at any command (marks are saved as made)
+        Binding("q,ctrl+c", "quit", "Quit"),  # Ctrl-C as at any command (marks are saved as made)
         Binding("question_mark", "help", "Keys"),
         Binding("slash", "search", "Filter"),
         Binding("s", "cycle_status", "Status"),
