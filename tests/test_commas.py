@@ -6,6 +6,7 @@ import spacy
 from spacy.tokens import Doc
 from tests.conftest import spans_hold
 
+from claimx.components.commas import RULED
 from claimx.resolvers.commas import (
     according_to_comma,
     after_opener,
@@ -284,3 +285,31 @@ def test_an_attribution_inside_the_clause_it_reports(extract):
     claims = extract(text, "claim")
     assert any(c["speaker"]["text"] == "Dr. Salem" and c["content"]["text"] ==
                "The hospital was a refuge Dr. Salem said until it was bombed in 2015" for c in claims), claims
+
+
+def _parsed_copy(nlp, text: str) -> Doc:
+    """A copy as the reparse has it before the attribute ruler: tagged and parsed."""
+    copy = nlp.make_doc(text)
+    for name in ("tok2vec", "tagger", "parser"):
+        copy = nlp.get_pipe(name)(copy)
+    return copy
+
+
+def test_token_rules_give_a_copy_what_the_ruler_and_lemmatizer_give(nlp):
+    rules = nlp.get_pipe("claimx_commas").token_rules
+    sentence = "Rockets killed four people in a market, a council said."
+    rules.learn(nlp(sentence))
+    copy = _parsed_copy(nlp, sentence)
+    values = rules.values(copy)
+    assert values is not None
+    nlp.get_pipe("lemmatizer")(nlp.get_pipe("attribute_ruler")(copy))
+    assert (values == copy.to_array(RULED)).all()
+    assert [t.lemma_ for t in copy][1] == "kill"
+
+
+def test_token_rules_leave_words_not_seen_and_patterns_of_two_tokens_to_the_ruler(nlp):
+    rules = nlp.get_pipe("claimx_commas").token_rules
+    there_were = "There were four people in the market."
+    rules.learn(nlp(there_were))
+    assert rules.values(_parsed_copy(nlp, there_were)) is None  # "were" after "there" is a VERB by a 2-token rule
+    assert rules.values(_parsed_copy(nlp, "Zyxwvut quibbled.")) is None

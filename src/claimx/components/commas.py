@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, POS, TAG
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
@@ -32,6 +35,11 @@ from claimx.resolvers.commas import (
 
 COPIED = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
 ENTITY_ATTRS = frozenset({"doc.ents", "token.ent_iob", "token.ent_type"})
+RULED = [TAG, POS, MORPH, LEMMA]  # what an attribute ruler and a lemmatizer set on a token
+WORD = [ORTH, TAG, DEP]  # what they decide it by (but for the patterns TokenRules.guard holds)
+# token attributes a ruler pattern of one token may test for TokenRules to stand in for it
+WORD_TESTS = frozenset({"ORTH", "TEXT", "LOWER", "IS_SPACE", "IS_PUNCT", "IS_ALPHA", "IS_DIGIT", "TAG", "DEP"})
+MAX_WORDS = 50_000  # about 10 MB; news copies rarely bring a word the documents have not
 
 
 @Language.factory(
@@ -62,6 +70,10 @@ class CommaReparser:
         self.cue_lemmas = numpy.array([strings.add(w) for w in words["cue_lemmas"]], dtype="uint64")
         self.participles = numpy.array([strings.add(w) for w in words["participles"]], dtype="uint64")
         self.according = strings.add("according")
+
+    @cached_property
+    def token_rules(self) -> TokenRules | None:
+        return TokenRules.of(self.reparsing(), self.nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
@@ -106,21 +118,40 @@ class CommaReparser:
                 commas = sorted(set(commas))
                 copy = self.nlp.make_doc(_with_commas(text, sent.start_char, sent.end_char, commas))
                 found.append(Fix(sent, commas, copy, cues))
+        if found and self.token_rules is not None:
+            self.token_rules.learn(doc)
         return found
 
     def parse(self, copies: list[Doc]) -> list[Doc]:
         """The pipeline's components before this one, but entity recognisers: the document's
-        own entities stand."""
+        own entities stand. A trailing attribute ruler and lemmatizer run only on the copies
+        whose words `token_rules` has not seen."""
         if not copies:
             return copies
+        procs, rules = self.reparsing(), self.token_rules
+        for proc in procs[:-2] if rules else procs:
+            copies = _run(proc, copies)
+        if rules is not None:
+            ruled = [rules.values(copy) for copy in copies]
+            unruled = [copy for copy, values in zip(copies, ruled, strict=True) if values is None]
+            _run_all(procs[-2:], unruled)
+            for copy in unruled:  # the commas put back are words no stripped document has
+                rules.learn(copy)
+            for copy, values in zip(copies, ruled, strict=True):
+                if values is not None:
+                    copy.from_array(RULED, values)
+        return copies
+
+    def reparsing(self) -> list:
+        """The components the copies go through."""
+        procs = []
         for name, proc in self.nlp.pipeline:
             if name == self.name:
                 break
             assigns = set(self.nlp.get_pipe_meta(name).assigns)
-            if assigns and assigns <= ENTITY_ATTRS:
-                continue
-            copies = list(proc.pipe(copies)) if hasattr(proc, "pipe") else [proc(d) for d in copies]
-        return copies
+            if not (assigns and assigns <= ENTITY_ATTRS):
+                procs.append(proc)
+        return procs
 
     def write(self, doc: Doc, fixes: list[Fix]) -> None:
         """The copies' annotation onto the document; then a speaker phrase the copy's parse
@@ -139,6 +170,68 @@ class CommaReparser:
             for said_by, cue in subjects:
                 tree[said_by.i] = [numpy.uint64((cue - said_by.i) % 2**64), nsubj]
             doc.from_array([HEAD, DEP], tree)
+
+
+def _run(proc, docs: list[Doc]) -> list[Doc]:
+    return list(proc.pipe(docs)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+
+
+def _run_all(procs: list, docs: list[Doc]) -> None:
+    for proc in procs:
+        if docs:
+            docs = _run(proc, docs)
+
+
+class TokenRules:
+    """What an attribute ruler and a lemmatizer after it set on a token (tag, POS, morphology,
+    lemma), read off the tokens of the documents themselves with the same text, tag and
+    dependency label: both decide a token by these alone, but for the ruler's patterns of
+    several tokens ("there is") and those that retag, which `guard` finds. A copy with a
+    guarded token or a word not seen so goes through both; running them on every copy costs
+    about a millisecond a document."""
+
+    def __init__(self, ruler: AttributeRuler, vocab):
+        self.guard = Matcher(vocab)
+        for n, entry in enumerate(ruler.patterns):
+            if "TAG" in entry["attrs"] or any(len(pattern) > 1 for pattern in entry["patterns"]):
+                self.guard.add(str(n), entry["patterns"])
+        self.known: dict[tuple[int, ...], tuple[int, ...]] = {}
+
+    @classmethod
+    def of(cls, procs: list, nlp: Language) -> TokenRules | None:
+        """TokenRules for a pipeline ending in a rule-based lemmatizer after an attribute ruler
+        whose patterns of one token test the word, tag and dependency label alone (and of those
+        that retag, the word alone); None otherwise."""
+        if len(procs) < 2 or not isinstance(procs[-2], AttributeRuler) or not isinstance(procs[-1], Lemmatizer) \
+                or procs[-1].mode not in ("rule", "lookup"):
+            return None
+        for entry in procs[-2].patterns:
+            tests = {key.upper() for pattern in entry["patterns"] if len(pattern) == 1 for key in pattern[0]}
+            if not tests <= WORD_TESTS or "TAG" in entry["attrs"] and tests & {"TAG", "DEP"}:
+                return None
+        return cls(procs[-2], nlp.vocab)
+
+    def guarded(self, doc: Doc) -> set[int]:
+        return {i for _, start, end in self.guard(doc) for i in range(start, end)}
+
+    def learn(self, doc: Doc) -> None:
+        """Remember the values of a Doc's tokens, once the ruler and lemmatizer ran on it."""
+        if len(self.known) >= MAX_WORDS:
+            return
+        guarded = self.guarded(doc)
+        for i, (word, values) in enumerate(zip(doc.to_array(WORD).tolist(), doc.to_array(RULED).tolist(),
+                                                strict=True)):
+            if i not in guarded:
+                self.known.setdefault(tuple(word), tuple(values))
+
+    def values(self, copy: Doc) -> numpy.ndarray | None:
+        """The RULED values of a tagged and parsed copy, or None when the ruler and lemmatizer must run."""
+        if self.guard(copy):
+            return None
+        found = [self.known.get(tuple(word)) for word in copy.to_array(WORD).tolist()]
+        if None in found:
+            return None
+        return numpy.array(found, dtype="uint64").reshape(len(copy), len(RULED))
 
 
 @dataclass
