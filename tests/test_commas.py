@@ -298,7 +298,8 @@ def _parsed_copy(nlp, text: str) -> Doc:
 def test_token_rules_give_a_copy_what_the_ruler_and_lemmatizer_give(nlp):
     rules = nlp.get_pipe("claimx_commas").token_rules
     sentence = "Rockets killed four people in a market, a council said."
-    rules.learn(nlp(sentence))
+    seen = nlp(sentence)
+    rules.learn(seen, [(0, len(seen))])
     copy = _parsed_copy(nlp, sentence)
     values = rules.values(copy)
     assert values is not None
@@ -310,6 +311,7 @@ def test_token_rules_give_a_copy_what_the_ruler_and_lemmatizer_give(nlp):
 def test_token_rules_leave_words_not_seen_and_patterns_of_two_tokens_to_the_ruler(nlp):
     rules = nlp.get_pipe("claimx_commas").token_rules
     there_were = "There were four people in the market."
-    rules.learn(nlp(there_were))
+    seen = nlp(there_were)
+    rules.learn(seen, [(0, len(seen))])
     assert rules.values(_parsed_copy(nlp, there_were)) is None  # "were" after "there" is a VERB by a 2-token rule
     assert rules.values(_parsed_copy(nlp, "Zyxwvut quibbled.")) is None

@@ -14,15 +14,15 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import numpy
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.attrs import DEP, HEAD, IDS, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler, Lemmatizer
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from claimx import rules
-from claimx.components.base import text_of
+from claimx.components.base import text_of, tokenized
 from claimx.resolvers.commas import (
     according_to_comma,
     according_to_comma_after,
@@ -36,7 +36,7 @@ from claimx.resolvers.commas import (
 COPIED = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
 ENTITY_ATTRS = frozenset({"doc.ents", "token.ent_iob", "token.ent_type"})
 RULED = [TAG, POS, MORPH, LEMMA]  # what an attribute ruler and a lemmatizer set on a token
-WORD = [ORTH, TAG, DEP]  # what they decide it by (but for the patterns TokenRules.guard holds)
+WORD = [ORTH, TAG, DEP]  # what they decide it by (but for the patterns TokenRules.marks stand for)
 # token attributes a ruler pattern of one token may test for TokenRules to stand in for it
 WORD_TESTS = frozenset({"ORTH", "TEXT", "LOWER", "IS_SPACE", "IS_PUNCT", "IS_ALPHA", "IS_DIGIT", "TAG", "DEP"})
 MAX_WORDS = 50_000  # about 10 MB; news copies rarely bring a word the documents have not
@@ -73,7 +73,7 @@ class CommaReparser:
 
     @cached_property
     def token_rules(self) -> TokenRules | None:
-        return TokenRules.of(self.reparsing(), self.nlp)
+        return TokenRules.of(self.reparsing())
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
@@ -116,10 +116,10 @@ class CommaReparser:
                            and (at := according_to_comma_after(doc[i])) is not None]
             if commas:
                 commas = sorted(set(commas))
-                copy = self.nlp.make_doc(_with_commas(text, sent.start_char, sent.end_char, commas))
+                copy = tokenized(self.nlp, _with_commas(text, sent.start_char, sent.end_char, commas))
                 found.append(Fix(sent, commas, copy, cues))
-        if found and self.token_rules is not None:
-            self.token_rules.learn(doc)
+        if found and self.token_rules is not None:  # what the copies hold, bar the commas and the changed parse
+            self.token_rules.learn(doc, [(fix.sent.start, fix.sent.end) for fix in found])
         return found
 
     def parse(self, copies: list[Doc]) -> list[Doc]:
@@ -136,7 +136,7 @@ class CommaReparser:
             unruled = [copy for copy, values in zip(copies, ruled, strict=True) if values is None]
             _run_all(procs[-2:], unruled)
             for copy in unruled:  # the commas put back are words no stripped document has
-                rules.learn(copy)
+                rules.learn(copy, [(0, len(copy))])
             for copy, values in zip(copies, ruled, strict=True):
                 if values is not None:
                     copy.from_array(RULED, values)
@@ -186,52 +186,82 @@ class TokenRules:
     """What an attribute ruler and a lemmatizer after it set on a token (tag, POS, morphology,
     lemma), read off the tokens of the documents themselves with the same text, tag and
     dependency label: both decide a token by these alone, but for the ruler's patterns of
-    several tokens ("there is") and those that retag, which `guard` finds. A copy with a
-    guarded token or a word not seen so goes through both; running them on every copy costs
-    about a millisecond a document."""
+    several tokens ("there is") and those that retag, which can match only around a token
+    passing their most selective test (`marks`). A copy with such a token or a word not seen
+    so goes through both; running them on every copy costs about a millisecond a document."""
 
-    def __init__(self, ruler: AttributeRuler, vocab):
-        self.guard = Matcher(vocab)
-        for n, entry in enumerate(ruler.patterns):
-            if "TAG" in entry["attrs"] or any(len(pattern) > 1 for pattern in entry["patterns"]):
-                self.guard.add(str(n), entry["patterns"])
+    def __init__(self, marks: list[Mark]):
+        self.marks = marks
+        self.columns = [*WORD, *RULED, *sorted({attr for attr, *_ in marks} - set(WORD) - set(RULED))]
         self.known: dict[tuple[int, ...], tuple[int, ...]] = {}
 
     @classmethod
-    def of(cls, procs: list, nlp: Language) -> TokenRules | None:
+    def of(cls, procs: list) -> TokenRules | None:
         """TokenRules for a pipeline ending in a rule-based lemmatizer after an attribute ruler
         whose patterns of one token test the word, tag and dependency label alone (and of those
-        that retag, the word alone); None otherwise."""
+        that retag, the word alone), and whose others each have a test of listed values; None otherwise."""
         if len(procs) < 2 or not isinstance(procs[-2], AttributeRuler) or not isinstance(procs[-1], Lemmatizer) \
                 or procs[-1].mode not in ("rule", "lookup"):
             return None
+        marks = []
         for entry in procs[-2].patterns:
-            tests = {key.upper() for pattern in entry["patterns"] if len(pattern) == 1 for key in pattern[0]}
-            if not tests <= WORD_TESTS or "TAG" in entry["attrs"] and tests & {"TAG", "DEP"}:
-                return None
-        return cls(procs[-2], nlp.vocab)
+            for pattern in entry["patterns"]:
+                tests = {key.upper() for key in pattern[0]} if len(pattern) == 1 else set()
+                if not tests <= WORD_TESTS or "TAG" in entry["attrs"] and tests & {"TAG", "DEP"}:
+                    return None
+                if len(pattern) > 1 or "TAG" in entry["attrs"]:
+                    if (mark := _selective_test(pattern)) is None:
+                        return None
+                    marks.append(mark)
+        return cls(marks)
 
-    def guarded(self, doc: Doc) -> set[int]:
-        return {i for _, start, end in self.guard(doc) for i in range(start, end)}
+    def guarded(self, table: numpy.ndarray) -> numpy.ndarray:
+        """Which tokens (rows of a Doc's `columns`) a pattern of several tokens or one that retags may match."""
+        guarded = numpy.zeros(len(table), dtype=bool)
+        for attr, ids, position, length in self.marks:
+            column = table[:, self.columns.index(attr)]
+            for hit in numpy.flatnonzero(column == ids[0] if len(ids) == 1 else numpy.isin(column, ids)).tolist():
+                guarded[max(hit - position, 0) : hit - position + length] = True
+        return guarded
 
-    def learn(self, doc: Doc) -> None:
-        """Remember the values of a Doc's tokens, once the ruler and lemmatizer ran on it."""
+    def learn(self, doc: Doc, ranges: list[tuple[int, int]]) -> None:
+        """Remember the values of the tokens in `ranges` of a Doc the ruler and lemmatizer ran on."""
         if len(self.known) >= MAX_WORDS:
             return
-        guarded = self.guarded(doc)
-        for i, (word, values) in enumerate(zip(doc.to_array(WORD).tolist(), doc.to_array(RULED).tolist(),
-                                                strict=True)):
-            if i not in guarded:
-                self.known.setdefault(tuple(word), tuple(values))
+        table = doc.to_array(self.columns)
+        free = ~self.guarded(table)
+        for start, end in ranges:
+            rows = table[start:end][free[start:end]].tolist()
+            self.known.update((tuple(row[: len(WORD)]), tuple(row[len(WORD) : len(WORD) + len(RULED)]))
+                              for row in rows)
 
     def values(self, copy: Doc) -> numpy.ndarray | None:
         """The RULED values of a tagged and parsed copy, or None when the ruler and lemmatizer must run."""
-        if self.guard(copy):
+        table = copy.to_array(self.columns)
+        if self.guarded(table).any():
             return None
-        found = [self.known.get(tuple(word)) for word in copy.to_array(WORD).tolist()]
+        found = [self.known.get(word) for word in map(tuple, table[:, : len(WORD)].tolist())]
         if None in found:
             return None
-        return numpy.array(found, dtype="uint64").reshape(len(copy), len(RULED))
+        return numpy.array(found, dtype="uint64")
+
+
+Mark = tuple[int, numpy.ndarray, int, int]  # attribute, the values it tests for, position in the pattern, length
+
+
+def _selective_test(pattern: list[dict]) -> Mark | None:
+    """The test of a pattern's token that lists the fewest values (`"DEP": "expl"`, `"LOWER": {"IN": [...]}`)."""
+    tests = []
+    for position, spec in enumerate(pattern):
+        for key, value in spec.items():
+            values = value.get("IN") if isinstance(value, dict) else [value]
+            if isinstance(values, list) and key.upper() in IDS:
+                ids = [int(v) if isinstance(v, bool) else get_string_id(v) for v in values]
+                tests.append((len(ids), IDS["ORTH" if key.upper() == "TEXT" else key.upper()], ids, position))
+    if not tests:
+        return None
+    _, attr, ids, position = min(tests, key=lambda test: test[0])
+    return attr, numpy.array(ids, dtype="uint64"), position, len(pattern)
 
 
 @dataclass
