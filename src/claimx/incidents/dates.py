@@ -47,7 +47,8 @@ WEEKDAY_NUMBERS = {name.lower(): n for names in (calendar.day_name, calendar.day
 FULL_DATE = re.compile(r"(?:(?P<weekday>[A-Za-z]+),? )?(?:(?P<d1>\d{1,2}) (?P<m1>[A-Za-z]+) (?P<y1>(?:19|20)\d\d)"
                        r"|(?P<m2>[A-Za-z]+) (?P<d2>\d{1,2}),? (?P<y2>(?:19|20)\d\d))")
 MONTH_OF_YEAR = re.compile(r"(?P<month>[A-Za-z]+) (?P<year>(?:19|20)\d\d)")  # "August 2013"
-MONTH_DAY = re.compile(r"(?P<m1>[A-Za-z]+)(?: (?P<d1>\d{1,2}))?|(?P<d2>\d{1,2}) (?P<m2>[A-Za-z]+)")  # "July (5)", "5 July"
+# "July", "July 5", "5 July"
+MONTH_DAY = re.compile(r"(?P<m1>[A-Za-z]+)(?: (?P<d1>\d{1,2}))?|(?P<d2>\d{1,2}) (?P<m2>[A-Za-z]+)")
 
 
 @lru_cache(maxsize=16384)  # datelines and date fields repeat across a corpus; dateparser takes ms a call
