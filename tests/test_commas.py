@@ -315,3 +315,12 @@ def test_token_rules_leave_words_not_seen_and_patterns_of_two_tokens_to_the_rule
     rules.learn(seen, [(0, len(seen))])
     assert rules.values(_parsed_copy(nlp, there_were)) is None  # "were" after "there" is a VERB by a 2-token rule
     assert rules.values(_parsed_copy(nlp, "Zyxwvut quibbled.")) is None
+
+
+def test_token_rules_forget_what_they_learned_in_a_memory_zone(nlp):
+    rules = nlp.get_pipe("claimx_commas").token_rules
+    with nlp.memory_zone():
+        seen = nlp("Rockets killed four people in a market, a council said.")
+        rules.learn(seen, [(0, len(seen))])
+        assert rules.known
+    assert not rules.known  # its strings (a rare word's lemma) are gone with the zone

@@ -10,6 +10,7 @@ offsets stay those of the text as read."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -39,7 +40,7 @@ RULED = [TAG, POS, MORPH, LEMMA]  # what an attribute ruler and a lemmatizer set
 WORD = [ORTH, TAG, DEP]  # what they decide it by (but for the patterns TokenRules.marks stand for)
 # token attributes a ruler pattern of one token may test for TokenRules to stand in for it
 WORD_TESTS = frozenset({"ORTH", "TEXT", "LOWER", "IS_SPACE", "IS_PUNCT", "IS_ALPHA", "IS_DIGIT", "TAG", "DEP"})
-MAX_WORDS = 50_000  # about 10 MB; news copies rarely bring a word the documents have not
+MAX_WORDS = 50_000  # about 15 MB, when a run holds no memory zone (see CommaReparser.memory_zone)
 
 
 @Language.factory(
@@ -74,6 +75,16 @@ class CommaReparser:
     @cached_property
     def token_rules(self) -> TokenRules | None:
         return TokenRules.of(self.reparsing())
+
+    @contextmanager
+    def memory_zone(self, mem=None) -> Iterator[None]:
+        """Entered with `nlp.memory_zone()`: what `token_rules` learns inside names strings the
+        zone frees, so it is forgotten with them."""
+        try:
+            yield
+        finally:
+            if self.token_rules is not None:
+                self.token_rules.known.clear()
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
