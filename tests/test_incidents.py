@@ -336,3 +336,14 @@ def test_month_and_day_read_without_dateparser_as_dateparser_reads_them(phrase, 
 def test_other_month_phrases_are_left_to_dateparser(phrase):
     assert dates._month_day(phrase, dt.date(2016, 3, 1)) is None
     assert dates._month_day("September", None) is None  # no base: dateparser's today
+
+
+@pytest.mark.parametrize("word", ["Published", "publication", "updated", "Raqqa", "at", "on", "the", "By", "from",
+                                  "noon", "last", "Posted", "t"])
+def test_a_word_before_a_full_date_is_read_as_dateparser_reads_it_whatever_the_date(word):
+    import dateparser
+
+    for date in ("18 October 2015", "Oct 9, 2016", "June 30 2014", "1 Sept 2017", "February 29 2016"):
+        phrase = f"{word} {date}"
+        parsed = dateparser.parse(phrase, languages=["en"], settings=dates.CALENDAR)
+        assert dates._parsed(phrase) == (parsed.date() if parsed else None)
