@@ -320,3 +320,30 @@ def test_gazetteer_is_indexed_once_with_a_line_on_stderr_and_in_memory_when_the_
         assert "is not writable: indexing the gazetteer in memory" in index(unwritable)
     finally:
         places.gazetteer.cache_clear()  # the real gazetteer for the tests after
+
+
+@pytest.mark.parametrize("phrase", ["September", "sept", "May", "OCT", "October 12", "12 October", "Sept 30",
+                                    "1 January", "December 31", "29 February", "March 29"])
+@pytest.mark.parametrize("base", [dt.date(2015, 10, 12), dt.date(2016, 1, 31), dt.date(2016, 2, 29),
+                                  dt.date(2016, 3, 1), dt.date(2017, 12, 31)])
+def test_month_and_day_read_without_dateparser_as_dateparser_reads_them(phrase, base):
+    parsed = dates._parser(base).get_date_data(phrase).date_obj
+    assert dates._month_day(phrase, base) in (None, parsed.date())  # None: dateparser's to decide
+    assert dates._parsed(phrase, base) == parsed.date()
+
+
+@pytest.mark.parametrize("phrase", ["31 June", "Published September", "September 2015", "30th September", "Foo 12"])
+def test_other_month_phrases_are_left_to_dateparser(phrase):
+    assert dates._month_day(phrase, dt.date(2016, 3, 1)) is None
+    assert dates._month_day("September", None) is None  # no base: dateparser's today
+
+
+@pytest.mark.parametrize("word", ["Published", "publication", "updated", "Raqqa", "at", "on", "the", "By", "from",
+                                  "noon", "last", "Posted", "t"])
+def test_a_word_before_a_full_date_is_read_as_dateparser_reads_it_whatever_the_date(word):
+    import dateparser
+
+    for date in ("18 October 2015", "Oct 9, 2016", "June 30 2014", "1 Sept 2017", "February 29 2016"):
+        phrase = f"{word} {date}"
+        parsed = dateparser.parse(phrase, languages=["en"], settings=dates.CALENDAR)
+        assert dates._parsed(phrase) == (parsed.date() if parsed else None)

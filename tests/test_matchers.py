@@ -93,3 +93,14 @@ def test_a_dependency_rule_missing_a_nodes_word_is_not_run():
     per_rule.add("weapon", [WEAPON])
     per_rule.rules[0][0].add("probe", [ANY_VERB])  # would match if the rule's matcher ran: it must not
     assert per_rule(doc()) == []
+
+
+def test_a_dependency_rule_runs_its_token_matcher_on_the_sentences_holding_its_words_alone():
+    per_rule = RuleDependencyMatcher(VOCAB)
+    per_rule.add("toll", [TOLL])
+    per_rule.add("object", [OBJECT])
+    found = per_rule(doc())
+    (toll, _), (obj, _) = per_rule.rules
+    assert toll.sentences == [(9, 17)]  # "toll" and "rise" are in the second sentence only
+    assert obj.sentences == [(0, 9)]
+    assert [VOCAB.strings[key] for key, _ in found] == ["toll", "object", "object"]

@@ -171,6 +171,13 @@ class RuleComponent:
         return self
 
 
+def tokenized(nlp: Language, text: str) -> Doc:
+    """A Doc that keeps the text it came from, so components need not rebuild `Doc.text`."""
+    doc = nlp.make_doc(text)
+    doc.user_data["claimx_text"] = text
+    return doc
+
+
 def text_of(doc: Doc) -> str:
     """The document text, built once: `Doc.text` joins every token on each access."""
     text = doc.user_data.get("claimx_text")

@@ -6,14 +6,17 @@ is a Python call per token and pattern; most tokens of an article start no rule.
 patterns all begin with a fixed word test (an `ORTH`/`TEXT`/`LOWER`/`NORM`/`LEMMA` value or
 `IN` list) and have a fixed length can only match at a token that passes that test, so the
 words are looked up for the whole Doc at once (numpy, on `Doc.to_array`) and the Matcher runs
-on the stretches around those tokens alone. A DependencyMatcher rule can only match a Doc
-holding, for each of its nodes that tests words, a token that passes the test.
+on the stretches around those tokens alone. A DependencyMatcher rule can only match in a
+sentence (a parse tree lies within its sentence) holding, for each of its nodes that tests
+words, a token that passes the test: its token matcher runs on those sentences alone.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 import numpy
-from spacy.attrs import IDS
+from spacy.attrs import IDS, SENT_START
 from spacy.matcher import DependencyMatcher, Matcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
@@ -99,10 +102,27 @@ class AnchoredMatcher:
         return [(key, start + s, start + e) for key, s, e in self.matcher(doc[start:end])]
 
 
+class _SentenceDependencyMatcher(DependencyMatcher):
+    """spaCy's DependencyMatcher, its token matcher (a Python call per token and `IN` test)
+    run on the token ranges in `self.sentences` alone, set before each call."""
+
+    sentences: list[tuple[int, int]] = []  # noqa: RUF012  set before each call
+
+    def _get_keys_to_position_maps(self, doc: Doc) -> dict:
+        """As DependencyMatcher's: the tokens each node matches, by the root of their tree."""
+        positions: dict = defaultdict(lambda: defaultdict(list))
+        for start, end in self.sentences:
+            for node, first, _ in self._matcher(doc[start:end]):
+                token = doc[start + first]
+                root = ([token] + list(token.ancestors))[-1]
+                positions[root.i][node].append(token.i)
+        return positions
+
+
 class RuleDependencyMatcher:
-    """A DependencyMatcher per rule (same `add` and call), each run only on a Doc that holds
-    words for every node of one of its patterns that tests words. Rules come out in the order
-    added, as from one DependencyMatcher (trees are sentences: each rule's matches keep their order)."""
+    """A DependencyMatcher per rule (same `add` and call), each run only on the sentences that
+    hold words for every node of one of its patterns that tests words. Rules come out in the
+    order added, as from one DependencyMatcher (trees are sentences: each rule's matches keep their order)."""
 
     def __init__(self, vocab, validate: bool = True):
         self.vocab = vocab
@@ -113,7 +133,7 @@ class RuleDependencyMatcher:
         return len(self.rules)
 
     def add(self, key: str, patterns: list[list[dict]]) -> None:
-        matcher = DependencyMatcher(self.vocab, validate=self.validate)
+        matcher = _SentenceDependencyMatcher(self.vocab, validate=self.validate)
         matcher.add(key, patterns)
         needs = [[(attr, numpy.sort(numpy.fromiter(ids, dtype=numpy.uint64)))
                   for node in pattern if (test := word_test(node.get("RIGHT_ATTRS", {}))) for attr, ids in [test]]
@@ -124,10 +144,22 @@ class RuleDependencyMatcher:
         if not self.rules or not len(doc):
             return []
         attrs = sorted({attr for _, needs in self.rules for pattern in needs for attr, _ in pattern})
-        columns = _columns(doc, attrs) if attrs else None
+        columns = _columns(doc, [*attrs, SENT_START])
+        starts = columns[:, -1] == 1
+        starts[0] = True
+        sentence_of = numpy.cumsum(starts) - 1  # each token's sentence number
+        bounds = [*numpy.flatnonzero(starts).tolist(), len(doc)]
         out = []
         for matcher, needs in self.rules:
-            if any(all(_passing(columns[:, attrs.index(attr)], ids).any() for attr, ids in pattern)
-                   for pattern in needs):
+            held = numpy.zeros(len(bounds) - 1, dtype=bool)  # sentences where one of the patterns may match
+            for pattern in needs:
+                holds_all = numpy.ones(len(held), dtype=bool)
+                for attr, ids in pattern:
+                    holds = numpy.zeros(len(held), dtype=bool)
+                    holds[sentence_of[_passing(columns[:, attrs.index(attr)], ids)]] = True
+                    holds_all &= holds
+                held |= holds_all
+            matcher.sentences = [(bounds[n], bounds[n + 1]) for n in numpy.flatnonzero(held).tolist()]
+            if matcher.sentences:
                 out += matcher(doc)
         return out

@@ -47,15 +47,38 @@ WEEKDAY_NUMBERS = {name: n for names in (WEEKDAYS, map(str.lower, calendar.day_a
 FULL_DATE = re.compile(r"(?:(?P<weekday>[A-Za-z]+),? )?(?:(?P<d1>\d{1,2}) (?P<m1>[A-Za-z]+) (?P<y1>(?:19|20)\d\d)"
                        r"|(?P<m2>[A-Za-z]+) (?P<d2>\d{1,2}),? (?P<y2>(?:19|20)\d\d))")
 MONTH_OF_YEAR = re.compile(r"(?P<month>[A-Za-z]+) (?P<year>(?:19|20)\d\d)")  # "August 2013"
+# "July", "July 5", "5 July"
+MONTH_DAY = re.compile(r"(?P<m1>[A-Za-z]+)(?: (?P<d1>\d{1,2}))?|(?P<d2>\d{1,2}) (?P<m2>[A-Za-z]+)")
 
 
 @lru_cache(maxsize=16384)  # datelines and date fields repeat across a corpus; dateparser takes ms a call
 def _parsed(phrase: str, base: dt.date | None = None) -> dt.date | None:
     """The day `dateparser` reads in a phrase (relative to `base`, else to today), or None."""
-    if (known := _full_date(phrase) or _month_of_year(phrase)) is not None:
+    if (known := _full_date(phrase) or _month_of_year(phrase) or _month_day(phrase, base)) is not None:
         return known
+    word = _word_before_a_full_date(phrase)
+    if word in _NO_DATE_AFTER:
+        return None
     parsed = _parser(base).get_date_data(phrase).date_obj
+    if parsed is None and word is not None and len(_NO_DATE_AFTER) < 10_000:
+        _NO_DATE_AFTER.add(word)
     return parsed.date() if parsed else None
+
+
+# words (not month or day names) after which dateparser read no full date ("Published 9 August
+# 2016", "publication 18 October 2015"): it reads none after them whatever the date (tests
+# check), so a dateline's longest candidates need not go to it again, at a millisecond each
+_NO_DATE_AFTER: set[str] = set()
+
+
+def _word_before_a_full_date(phrase: str) -> str | None:
+    """The lowercased first word of a phrase of a word and a full date (as _full_date reads
+    it), when that word names no month or weekday; else None."""
+    word, _, rest = phrase.partition(" ")
+    word = word.lower()
+    if not word.isalpha() or word in MONTH_NUMBERS or word in WEEKDAY_NUMBERS or _full_date(rest) is None:
+        return None
+    return word
 
 
 def _full_date(phrase: str) -> dt.date | None:
@@ -78,6 +101,21 @@ def _month_of_year(phrase: str) -> dt.date | None:
     if (m := MONTH_OF_YEAR.fullmatch(phrase)) is None or (month := MONTH_NUMBERS.get(m["month"].lower())) is None:
         return None
     return dt.date(int(m["year"]), month, 1)
+
+
+def _month_day(phrase: str, base: dt.date | None) -> dt.date | None:
+    """A month name, with a day or not, and no year, as dateparser reads it against `base`,
+    preferring the past: that day (else the month's first) in the latest year that does not put
+    it after `base` (tests check that it agrees); else None. Event dates are mostly written so,
+    each article with its own base: dateparser would take over a millisecond for each."""
+    if base is None or (m := MONTH_DAY.fullmatch(phrase)) is None \
+            or (month := MONTH_NUMBERS.get((m["m1"] or m["m2"]).lower())) is None:
+        return None
+    try:
+        day = dt.date(base.year, month, int(m["d1"] or m["d2"] or 1))
+        return day if day <= base else day.replace(year=base.year - 1)
+    except ValueError:  # "31 June", a 29 February a year before a leap year: dateparser's to decide
+        return None
 
 
 @lru_cache(maxsize=64)
