@@ -1,6 +1,7 @@
 """The command line as a person uses it: the installed console script, run in a subprocess,
 some under a pseudo-terminal; data on stdout, everything else on stderr, exit codes."""
 
+import contextlib
 import json
 import os
 import pty
@@ -61,6 +62,30 @@ def test_redirect_at_a_terminal_holds_the_records(tmp_path, corpus_output):
     assert code == 0
     assert (tmp_path / "r.jsonl").read_text() == corpus_output  # not on the screen: in the file
     assert '"schema"' not in shown and "claimx: 5 documents;" in shown
+
+
+def test_stdin_at_a_terminal_says_how_to_end_it_and_ctrl_d_does(tmp_path):
+    master, slave = pty.openpty()
+    out = tmp_path / "r.jsonl"
+    proc = subprocess.Popen(["bash", "-c", f"{CLAIMX} extract - --jobs 1 > {out}"], stdin=slave, stdout=slave,
+                            stderr=slave, start_new_session=True)
+    os.close(slave)
+    shown, deadline = b"", time.monotonic() + 60
+    while b"Ctrl-D" not in shown and time.monotonic() < deadline:  # the progress spinner keeps writing
+        if select.select([master], [], [], 1)[0]:
+            shown += os.read(master, 65536)
+    if b"Ctrl-D" not in shown:
+        os.killpg(proc.pid, signal.SIGKILL)
+    assert b"Ctrl-D" in shown, shown  # said before it waits for the article
+    os.write(master, b"Rockets killed four people in a market, a council said.\n\x04")
+    with contextlib.suppress(OSError):  # the terminal closes once the run ends
+        while chunk := os.read(master, 65536):
+            shown += chunk
+    os.close(master)
+    assert proc.wait(timeout=300) == 0, shown
+    assert any(r["kind"] == "casualty" for r in records(out.read_text()))
+    piped = claimx("extract", "-", "--jobs", "1", stdin="Four people were killed.")
+    assert piped.returncode == 0 and "Ctrl-D" not in piped.stderr  # a pipe needs no hint
 
 
 def test_pipe_at_a_terminal_carries_the_records_and_head_ends_quietly(tmp_path):

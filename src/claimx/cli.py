@@ -228,6 +228,8 @@ def extract(
     if fmt is Format.parquet and output is None:
         raise typer.BadParameter("--format parquet needs -o FILE", param_hint="--format")
     opts = Options(tuple(glob) if glob else DEFAULT_GLOBS, id_field, text_field, stdin_format.value, date_field)
+    if "-" in paths and sys.stdin.isatty():
+        err("claimx: reading the article from this terminal: type or paste it, then Ctrl-D on a line of its own")
     table_rows: list[dict] = []
     writer = open_writer(output, fmt, resume) if output else StdoutWriter()
     write = table_rows.extend if fmt is Format.table else writer.write_document
