@@ -131,7 +131,7 @@ def test_attack_kinds(text, kinds):
 def test_subcounts(text, part):
     number = next(w for w in text.split() if w.lower() in ("five", "two", "six", "31"))
     start = text.index(number)
-    assert is_part(text, {"figure": {"start": start, "end": start + len(number)}}) is part
+    assert is_part(text, start, start + len(number)) is part
 
 
 # Linking on hand-written records -------------------------------------------------------------

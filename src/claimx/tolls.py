@@ -25,15 +25,12 @@ def _toll_cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
             re.compile(rf"^\W*(?:\w+\W+){{0,4}}?(?:{alternation('combined')})\b", re.I))
 
 
-def is_part(text: str, record: dict) -> bool:
-    """A figure stated as part of a larger toll ("six children among the dead")."""
+def is_part(text: str, start: int, end: int) -> bool:
+    """The figure at text[start:end] is stated as part of a larger toll ("six children among the dead")."""
     after, before, _ = _toll_cues()
-    fig = record["figure"]
-    return bool(after.search(text[fig["end"] : fig["end"] + PART_WINDOW])
-                or before.search(text[max(fig["start"] - PART_WINDOW, 0) : fig["start"]]))
+    return bool(after.search(text[end : end + PART_WINDOW]) or before.search(text[max(start - PART_WINDOW, 0) : start]))
 
 
-def is_combined(text: str, record: dict) -> bool:
-    """A figure counting the killed and the injured together ("scores were killed and injured")."""
-    fig = record["figure"]
-    return bool(_toll_cues()[2].search(text[fig["end"] : fig["end"] + PART_WINDOW]))
+def is_combined(text: str, end: int) -> bool:
+    """The figure ending at text[end] counts the killed and the injured together ("scores were killed and injured")."""
+    return bool(_toll_cues()[2].search(text[end : end + PART_WINDOW]))

@@ -471,7 +471,7 @@ class CasualtyComponent(RuleComponent):
         """The counts of a list that is itself a part of a toll ("those killed include 14 children
         and four women", "among them a child and two women"), each as a sub-count; none for a
         list that is the toll ("killed two women and a child" is one figure of 3, SPEC.md)."""
-        if not is_part(text_of(doc), {"figure": {"start": listed[0][0].start_char, "end": end}}):
+        if not is_part(text_of(doc), listed[0][0].start_char, end):
             return []
         return [self.part(*count) for count in listed]
 

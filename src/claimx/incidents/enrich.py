@@ -80,9 +80,9 @@ def enrich(text: str, meta: dict, records: list[dict], date_field: str = "date")
         r["event_place"] = _event_place(r, found, main)
         r["attack"] = actors.attack_kinds(r["text"])
         if r["kind"] == "casualty":
-            if r["outcome"] != "casualties" and is_combined(text, r):
+            if r["outcome"] != "casualties" and is_combined(text, r["figure"]["end"]):
                 r["outcome"] = "casualties"
-            r["subcount"] = r.get("subcount") or is_part(text, r)
+            r["subcount"] = r.get("subcount") or is_part(text, r["figure"]["start"], r["figure"]["end"])
             if r.get("part_of") is None:  # a list's members already name their list's total
                 whole = next((w for w in reversed(wholes) if w["outcome"] == r["outcome"]
                               and w["figure"]["value"] > r["figure"]["value"]), None) if r["subcount"] else None
