@@ -101,8 +101,9 @@ class ReviewData:
     def stop_grouping(self) -> None:
         """The app has closed before the groups came: end the child."""
         if self.grouping is not None:
-            pid, _ = self.grouping
+            pid, read = self.grouping
             self.grouping = None
+            os.close(read)
             with contextlib.suppress(OSError):
                 os.kill(pid, signal.SIGKILL)
                 os.waitpid(pid, 0)
