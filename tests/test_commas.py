@@ -6,7 +6,6 @@ import spacy
 from spacy.tokens import Doc
 from tests.conftest import spans_hold
 
-from claimx.components.commas import RULED
 from claimx.resolvers.commas import (
     according_to_comma,
     after_opener,
@@ -387,42 +386,3 @@ def test_an_opening_participle_phrase_ends_before_the_speaker():
     named = tagged("Leading opposition figure Omar Haddad said the talks would resume .",
                    "VBG NN NN NNP NNP VBD DT NNS MD VB .", "VERB NOUN NOUN PROPN PROPN VERB DET NOUN AUX VERB PUNCT")
     assert after_subordinate_clause(named[5], SPEAKER_HEADS, TITLES) is None
-
-
-def _parsed_copy(nlp, text: str) -> Doc:
-    """A copy as the reparse has it before the attribute ruler: tagged and parsed."""
-    copy = nlp.make_doc(text)
-    for name in ("tok2vec", "tagger", "parser"):
-        copy = nlp.get_pipe(name)(copy)
-    return copy
-
-
-def test_token_rules_give_a_copy_what_the_ruler_and_lemmatizer_give(nlp):
-    rules = nlp.get_pipe("claimx_commas").token_rules
-    sentence = "Rockets killed four people in a market, a council said."
-    seen = nlp(sentence)
-    rules.learn(seen, [(0, len(seen))])
-    copy = _parsed_copy(nlp, sentence)
-    values = rules.values(copy)
-    assert values is not None
-    nlp.get_pipe("lemmatizer")(nlp.get_pipe("attribute_ruler")(copy))
-    assert (values == copy.to_array(RULED)).all()
-    assert [t.lemma_ for t in copy][1] == "kill"
-
-
-def test_token_rules_leave_words_not_seen_and_patterns_of_two_tokens_to_the_ruler(nlp):
-    rules = nlp.get_pipe("claimx_commas").token_rules
-    there_were = "There were four people in the market."
-    seen = nlp(there_were)
-    rules.learn(seen, [(0, len(seen))])
-    assert rules.values(_parsed_copy(nlp, there_were)) is None  # "were" after "there" is a VERB by a 2-token rule
-    assert rules.values(_parsed_copy(nlp, "Zyxwvut quibbled.")) is None
-
-
-def test_token_rules_forget_what_they_learned_in_a_memory_zone(nlp):
-    rules = nlp.get_pipe("claimx_commas").token_rules
-    with nlp.memory_zone():
-        seen = nlp("Rockets killed four people in a market, a council said.")
-        rules.learn(seen, [(0, len(seen))])
-        assert rules.known
-    assert not rules.known  # its strings (a rare word's lemma) are gone with the zone

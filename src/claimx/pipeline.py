@@ -8,6 +8,7 @@ import os
 import spacy
 from spacy.language import Language
 
+from claimx.components.word_rules import use_word_rules
 from claimx.kinds import REGISTRY
 from claimx.records import KINDS
 
@@ -46,6 +47,7 @@ def build(model: str | None = None, kinds: tuple[str, ...] = KINDS, patterns_dir
     if "casualty" in wanted:
         wanted.add("strike")  # a figure's incident names the attacker of the strike beside it
     config = {"patterns_dir": str(patterns_dir) if patterns_dir else None}
+    use_word_rules(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("claimx_paragraphs", before="parser")
     if "claim" in wanted and "parser" in nlp.pipe_names:

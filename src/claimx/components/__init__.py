@@ -5,10 +5,11 @@ from claimx.components.claims import ClaimComponent
 from claimx.components.commas import CommaReparser
 from claimx.components.paragraphs import drop_parse_payload, mark_paragraphs
 from claimx.components.strikes import StrikeComponent
+from claimx.components.word_rules import WordRules
 from claimx.kinds import REGISTRY
 from claimx.rules import Rule, load_rules
 
-__all__ = ["CasualtyComponent", "ClaimComponent", "CommaReparser", "StrikeComponent", "drop_parse_payload",
+__all__ = ["CasualtyComponent", "ClaimComponent", "CommaReparser", "StrikeComponent", "WordRules", "drop_parse_payload",
            "mark_paragraphs", "rules_in_use"]
 
 COMPONENT_CLASSES = {"claim": ClaimComponent, "casualty": CasualtyComponent, "strike": StrikeComponent}
