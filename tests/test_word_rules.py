@@ -1,9 +1,12 @@
 """claimx_word_rules gives every token what the model's attribute ruler and lemmatizer give it."""
 
+import pytest
 import spacy
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 
-from claimx.components.word_rules import TokenRules, WordRules, use_word_rules
+from claimx.components.paragraphs import mark_paragraphs
+from claimx.components.word_rules import TokenRules, WordIndex, WordRules, use_word_rules
+from claimx.pipeline import resolve_model
 
 ANNOTATION = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
 SENTENCES = [
@@ -15,16 +18,20 @@ SENTENCES = [
 ]
 
 
+@pytest.fixture(scope="module")
+def model():
+    """The model as spaCy loads it: its own attribute ruler and lemmatizer, untouched."""
+    return spacy.load(resolve_model())
+
+
 def parsed(nlp, text: str):
-    """A Doc as the pipeline has it before the attribute ruler: tagged and parsed."""
-    doc = nlp.make_doc(text)
-    for name in ("tok2vec", "tagger", "claimx_paragraphs", "parser"):
-        doc = nlp.get_pipe(name)(doc)
-    return doc
+    """A Doc as claimx's pipeline has it before the attribute ruler: tagged and parsed."""
+    doc = mark_paragraphs(nlp.get_pipe("tagger")(nlp.get_pipe("tok2vec")(nlp.make_doc(text))))
+    return nlp.get_pipe("parser")(doc)
 
 
-def by_the_model(nlp, text: str):
-    return nlp.get_pipe("lemmatizer")(nlp.get_pipe("attribute_ruler")(parsed(nlp, text)))
+def by_the_model(model, text: str):
+    return model.get_pipe("lemmatizer")(model.get_pipe("attribute_ruler")(parsed(model, text)))
 
 
 def fresh(nlp) -> WordRules:
@@ -36,12 +43,12 @@ def test_the_loaded_pipeline_runs_word_rules_in_place_of_the_ruler_and_lemmatize
     assert {"attribute_ruler", "lemmatizer"} <= set(nlp.disabled)
 
 
-def test_each_token_gets_what_the_ruler_and_lemmatizer_give_it(nlp):
+def test_each_token_gets_what_the_ruler_and_lemmatizer_give_it(nlp, model):
     rules = fresh(nlp)
     for _ in range(2):  # first from the ruler and lemmatizer, then from what was learned
         docs = list(rules.pipe([parsed(nlp, text) for text in SENTENCES]))
         for doc, text in zip(docs, SENTENCES, strict=True):
-            assert (doc.to_array(ANNOTATION) == by_the_model(nlp, text).to_array(ANNOTATION)).all(), text
+            assert (doc.to_array(ANNOTATION) == by_the_model(model, text).to_array(ANNOTATION)).all(), text
     doc = docs[1]
     assert [t.pos_ for t in doc][:2] == ["PRON", "VERB"] and doc[1].lemma_ == "be"
     assert [t.dep_ for t in docs[3] if t.is_space] == ["dep", "dep"]
@@ -88,3 +95,10 @@ def test_patterns_of_several_tokens_guard_the_tokens_they_may_match():
     doc = spacy.tokens.Doc(nlp.vocab, words=["so", "there", "is", "hope"], heads=[3, 2, 2, 2],
                            deps=["advmod", "expl", "ROOT", "attr"])
     assert rules.guarded(doc.to_array(rules.columns)).tolist() == [False, True, True, False]
+
+
+def test_the_lemmatizer_index_answers_as_its_list_does():
+    words = ["house", "bomb", "strike"]
+    index = WordIndex(words)
+    assert index == words and isinstance(index, list)  # saved with the lemmatizer as before
+    assert "bomb" in index and "bombs" not in index
