@@ -226,6 +226,12 @@ SUBCOUNTS = [
 def test_who_said_it_is_no_part_of_the_toll(extract):
     got = extract("Tanks shelled a district of the city killing four more civilians two residents said.", "casualty")
     assert got[0]["figure"]["value"] == 4 and not any(f["subcount"] for f in got)
+    # the speakers before the cue, the toll in what they say
+    got = extract("Two officials and three residents said 12 people died in the shelling.", "casualty")
+    assert [f["figure"]["value"] for f in got] == [12]
+    # but the parse of a comma-less attribution after the toll makes the victims its subject
+    got = extract("The air strikes killed 1102 people said the Observatory on Monday.", "casualty")
+    assert [f["figure"]["value"] for f in got] == [1102]
 
 
 @pytest.mark.parametrize(("text", "expected"), SUBCOUNTS)

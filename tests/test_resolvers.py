@@ -90,6 +90,14 @@ def test_entity_of():
     assert resolvers.entity_of(d[0]).text == "in"
 
 
+def test_first_conjunct_carries_the_phrase_role():
+    d = doc(["Two", "officials", "and", "three", "residents", "said"], [1, 5, 1, 4, 1, 5],
+            ["nummod", "nsubj", "cc", "nummod", "conj", "ROOT"])
+    assert resolvers.first_conjunct(d[4]).text == "officials"
+    assert resolvers.first_conjunct(d[1]).text == "officials"
+    assert resolvers.first_conjunct(d[3]).text == "three"  # not a conjunct
+
+
 @pytest.mark.parametrize(("a", "b", "distance"), [(0, 0, 0), (0, 1, 1), (0, 3, 2), (2, 3, 1), (2, 0, 3)])
 def test_tree_distance(a, b, distance):
     d = doc(["Jets", "struck", "the", "town"], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"])

@@ -24,6 +24,7 @@ from claimx.numbers import NumberReader, Quantity
 from claimx.records import Casualty, Victims
 from claimx.resolvers import (
     counted_noun,
+    first_conjunct,
     hypothetical,
     listed,
     nearest,
@@ -60,8 +61,9 @@ def make_casualties(nlp: Language, name: str, patterns_dir: str | None) -> Casua
 def claim_said_by(noun: Token) -> dict | None:
     """The claim whose cue has this noun, or the phrase it is part of, as its subject: a count of
     who says something ("[two residents] said", "[a monitor medics and workers] said"). Only
-    for counts after a figure: in comma-less text the parse also makes a figure's own noun the
-    subject ("killed 1102 people said the Observatory")."""
+    for counts after a figure, or before a cue that comes before the figure's outcome word: in
+    comma-less text the parse also makes a figure's own noun the subject ("killed 1102 people
+    said the Observatory")."""
     while noun.dep_ in ("conj", "nmod", "compound") and noun.head.i > noun.i:
         noun = noun.head
     if noun.dep_ != "nsubj":
@@ -327,6 +329,9 @@ class CasualtyComponent(RuleComponent):
         if trigger is None or hypothetical(trigger, self.hypothetical_aux, self.conditionals) or (
                 negated(trigger, through=("acomp", "xcomp")) and q.value != 0):
             return None
+        if head is not None and (claim := claim_said_by(first_conjunct(head))) is not None \
+                and claim["cue"]["end"] <= trigger.idx:
+            return None  # "[two officials] and [three residents] said 12 died": who says it, not a toll
         end_token = end
         fig_start, fig_end = doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
         victims, parts = None, []

@@ -49,6 +49,7 @@ from claimx.resolvers.tree import (
     argument,
     entity_of,
     first_child,
+    first_conjunct,
     hypothetical,
     listed,
     nearest,
@@ -64,7 +65,8 @@ from claimx.resolvers.victims import counted_noun, victim_category, victim_in, v
 
 __all__ = [
     "PLACE_ENTS", "Quote", "TIME_ENTS", "agent_of", "argument", "attacker_phrase", "count_of", "counted_noun",
-    "cue_after", "cue_before", "entity_of", "fills_paragraph", "find_quotes", "first_child", "hypothetical",
+    "cue_after", "cue_before", "entity_of", "fills_paragraph", "find_quotes", "first_child", "first_conjunct",
+    "hypothetical",
     "is_actor", "lead_in", "listed", "nearest", "negated", "next_part", "opens_clause", "phrase_before", "phrase_of",
     "place_of", "places_after", "plausible_speaker", "prep_object", "quote_kind", "reported_content", "speaker",
     "subject", "target_category", "target_of", "target_phrase", "that_clause", "tree_distance", "trigger_start",

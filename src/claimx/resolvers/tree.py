@@ -49,6 +49,14 @@ def listed(t: Token, words: Collection[str]) -> bool:
     return t.lower_ in words or t.lemma_.lower() in words
 
 
+def first_conjunct(t: Token) -> Token:
+    """The first of the conjuncts `t` is one of ("officials" for "residents" in "two officials
+    and three residents"): the one that carries the phrase's role in the sentence."""
+    while t.dep_ == "conj" and t.head.i < t.i:
+        t = t.head
+    return t
+
+
 def first_child(t: Token, deps: Collection[str], not_ents: Collection[str] = ()) -> Token | None:
     """`t`'s first child by one of the relations `deps`, not an entity of the types `not_ents`."""
     return next((c for c in t.children if c.dep_ in deps and c.ent_type_ not in not_ents), None)
