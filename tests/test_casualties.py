@@ -234,6 +234,14 @@ def test_who_said_it_is_no_part_of_the_toll(extract):
     assert [f["figure"]["value"] for f in got] == [1102]
 
 
+def test_a_bare_number_before_its_own_outcome_takes_that_outcome(extract):
+    # commas stripped: the parse hangs "200" on "killed", but it is the subject of "were injured"
+    got = extract("The strikes killed 3 200 were injured in the attack on the market.", "casualty")
+    assert [(f["figure"]["text"], f["outcome"]) for f in got] == [("3", "killed"), ("200", "injured")]
+    got = extract("At least 14 people were killed 25 have been wounded in a suicide attack on a wedding.", "casualty")
+    assert [(f["figure"]["text"], f["outcome"]) for f in got] == [("At least 14", "killed"), ("25", "injured")]
+
+
 @pytest.mark.parametrize(("text", "expected"), SUBCOUNTS)
 def test_a_subcount_is_its_own_record_part_of_the_total(extract, text, expected):
     got = extract(text, "casualty")

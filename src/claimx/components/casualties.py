@@ -321,7 +321,8 @@ class CasualtyComponent(RuleComponent):
         if slot is not None:
             rule, trigger, kind = slot[0], doc[slot[1]], slot[0].label
         else:
-            trigger, kind = self.nearest_outcome(anchor, doc[first], outcomes)
+            trigger, kind = (head is None and self.outcome_of_bare_number(doc, end, outcomes)) or \
+                self.nearest_outcome(anchor, doc[first], outcomes)
             rule = self.outcome_at[trigger.i] if trigger is not None else None
             verb = self.object_at.get(first)
             if trigger is None and verb is not None and (head is None or not self.outcome_of(head)):
@@ -488,6 +489,15 @@ class CasualtyComponent(RuleComponent):
         if t is not None:
             return char_span(doc, t.idx, t.idx + len(t.text), category=self.category(t))
         return char_span(doc, fig_start, fig_end, category="people")
+
+    @staticmethod
+    def outcome_of_bare_number(doc: Doc, end: int, outcomes) -> tuple[Token, str] | None:
+        """The outcome a number without a noun is the subject of, right after it: "killed 3 [200
+        were injured]" (commas stripped: the parse hangs the number on the verb before it)."""
+        i = end
+        while i < len(doc) and i - end < 2 and doc[i].pos_ == "AUX":  # "were", "have been"
+            i += 1
+        return next(((t, kind) for t, kind in outcomes if t.i == i), None) if i > end else None
 
     def nearest_outcome(self, anchor: Token, number: Token, outcomes) -> tuple[Token | None, str | None]:
         best, best_key = (None, None), None
