@@ -229,6 +229,10 @@ def test_who_said_it_is_no_part_of_the_toll(extract):
     # the speakers before the cue, the toll in what they say
     got = extract("Two officials and three residents said 12 people died in the shelling.", "casualty")
     assert [f["figure"]["value"] for f in got] == [12]
+    got = extract("Government forces pressed an offensive on rebel held districts in the north of the country on "
+                  "Monday in what residents described as the heaviest fighting in months. The shelling killed four "
+                  "civilians two residents said.", "casualty")  # long enough to be read as comma-stripped
+    assert [f["figure"]["value"] for f in got] == [4]
     # but the parse of a comma-less attribution after the toll makes the victims its subject
     got = extract("The air strikes killed 1102 people said the Observatory on Monday.", "casualty")
     assert [f["figure"]["value"] for f in got] == [1102]

@@ -44,6 +44,19 @@ def test_speaker_after_the_reported_clause_is_set_off():
     assert speaker_phrase_start(d[9], SPEAKER_HEADS, TITLES) == 7
 
 
+def test_a_count_before_the_speakers_is_of_the_victims():
+    d = tagged("Bombs killed 12 people activists and locals said .", "NNS VBD CD NNS NNS CC NNS VBD .",
+               "NOUN VERB NUM NOUN NOUN CCONJ NOUN VERB PUNCT")
+    assert speaker_phrase_start(d[7], SPEAKER_HEADS, TITLES) == 4
+    d = tagged("Shells killed four civilians two residents said .", "NNS VBD CD NNS CD NNS VBD .",
+               "NOUN VERB NUM NOUN NUM NOUN VERB PUNCT")
+    assert speaker_phrase_start(d[6], SPEAKER_HEADS | {"residents"}, TITLES) == 4
+    # a count of the speakers themselves stays theirs
+    d = tagged("The convoy was hit three aid workers said .", "DT NN VBD VBN CD NN NNS VBD .",
+               "DET NOUN AUX VERB NUM NOUN NOUN VERB PUNCT")
+    assert speaker_phrase_start(d[7], SPEAKER_HEADS | {"workers"}, TITLES) == 4
+
+
 def test_pronoun_speaker_and_adverb_before_the_cue():
     d = tagged("The raids will go on for weeks he also said .", "DT NNS MD VB RP IN NNS PRP RB VBD .",
                "DET NOUN AUX VERB ADP ADP NOUN PRON ADV VERB PUNCT")
@@ -149,6 +162,8 @@ FILLER = (" Syrian government forces backed by Russian air strikes have been adv
      " returning home to cause trouble"),
     ("At least 12 civilians were killed in the raids on the town said the Syrian Observatory for Human Rights.",
      "the Syrian Observatory for Human Rights", "At least 12 civilians were killed in the raids on the town"),
+    ("The air strikes on the market killed 13 people medics said on Monday.",
+     "medics", "The air strikes on the market killed 13 people"),
 ])
 def test_attribution_at_the_end_of_a_stripped_sentence(extract, sentence, speaker, content):
     text = sentence + FILLER

@@ -330,9 +330,15 @@ class CasualtyComponent(RuleComponent):
         if trigger is None or hypothetical(trigger, self.hypothetical_aux, self.conditionals) or (
                 negated(trigger, through=("acomp", "xcomp")) and q.value != 0):
             return None
-        if head is not None and (claim := claim_said_by(first_conjunct(head))) is not None \
-                and claim["cue"]["end"] <= trigger.idx:
-            return None  # "[two officials] and [three residents] said 12 died": who says it, not a toll
+        # a count of who says it, not a toll: "[two officials] and [three residents] said 12 died",
+        # "killing four civilians [two residents] said"; not "killed [1102 people] said the
+        # Observatory", the parse of a stripped text making the victims the subject
+        said_by = first_conjunct(head) if head is not None else None
+        if said_by is not None and (claim := claim_said_by(said_by)) is not None and (
+                claim["cue"]["end"] <= trigger.idx
+                or said_by.dep_ == "nsubj" and first > sent.start and doc[first - 1].pos_ == "NOUN"
+                and claim["speaker"] and claim["speaker"]["start"] == doc[first].idx):
+            return None
         end_token = end
         fig_start, fig_end = doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
         victims, parts = None, []

@@ -91,6 +91,9 @@ def speaker_phrase_start(cue: Token, speaker_heads: Collection[str], title_suffi
             break
         if t.ent_type_ in ("DATE", "TIME"):
             break
+        if t.pos_ == "NUM" and first is not None and first + 1 < cue.i and doc[first].tag_ == "NNS" \
+                and doc[first + 1].tag_ in ("NNS", "CD"):
+            return first + 1  # "killed 12 people activists said", "four civilians two residents said": victims counted
         abbreviation = t.text == "." and j > sent.start and doc[j - 1].text.endswith(".")  # "U.S ."
         name_link = t.lower_ in NAME_LINKS and first is not None and j > sent.start and _capitalised(doc[j - 1]) \
             and _capitalised(doc[j + 1])  # "Observatory for Human Rights"
