@@ -110,12 +110,10 @@ class WordRules:
         for batch in minibatch(stream, batch_size):
             tables = [doc.to_array(rules.columns) for doc in batch]
             guarded = [rules.guarded(table) for table in tables]
-            unseen = {}
+            unseen: dict[tuple[int, ...], None] = {}  # in the order first seen
             for table, near in zip(tables, guarded, strict=True):
-                for row in table[~near, : len(WORD)].tolist():
-                    key = tuple(row)
-                    if key not in rules.known and key not in unseen:
-                        unseen[key] = len(unseen)
+                unseen.update((key, None) for key in map(tuple, table[~near, : len(WORD)].tolist())
+                              if key not in rules.known)
             runs = [table[start:end, : len(WORD)] for table, near in zip(tables, guarded, strict=True)
                     for start, end in _runs(near)]
             learned = self._run([self._words(numpy.array(list(unseen), dtype="uint64").reshape(-1, len(WORD))),
