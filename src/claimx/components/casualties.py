@@ -60,10 +60,9 @@ def make_casualties(nlp: Language, name: str, patterns_dir: str | None) -> Casua
 
 def claim_said_by(noun: Token) -> dict | None:
     """The claim whose cue has this noun, or the phrase it is part of, as its subject: a count of
-    who says something ("[two residents] said", "[a monitor medics and workers] said"). Only
-    for counts after a figure, or before a cue that comes before the figure's outcome word: in
-    comma-less text the parse also makes a figure's own noun the subject ("killed 1102 people
-    said the Observatory")."""
+    who says something ("[two residents] said", "[a monitor medics and workers] said"). Not a
+    reason on its own to drop a count: in comma-less text the parse also makes a figure's own
+    noun the subject ("killed 1102 people said the Observatory"); see `figure` and `counts_after`."""
     while noun.dep_ in ("conj", "nmod", "compound") and noun.head.i > noun.i:
         noun = noun.head
     if noun.dep_ != "nsubj":
