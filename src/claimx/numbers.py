@@ -15,7 +15,7 @@ _WORD = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+(?:['’][^\W\d_]+)?|[-–—]")
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
 _GROUP_LEAD = re.compile(r"[1-9]\d{0,2}")  # "12" of "12 500": a number's first group, before a space
 _GROUP = re.compile(r"\d{3}")
-_MONTHS = {m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:])} | {"sept"}
+MONTHS = {m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:])} | {"sept"}  # lower-cased
 
 
 RULE_FILE = {"numbers.json": {"units": dict, "tens": dict, "multipliers": dict, "vague": dict, "qualifiers": dict,
@@ -136,7 +136,7 @@ class NumberReader:
             return 0
         if all(w == "000" for w in words[at + 1 : at + n + 1]):
             return n
-        if at and words[at - 1].rstrip(".") in _MONTHS or after[:1] and after[0] in self.clause_after_group:
+        if at and words[at - 1].rstrip(".") in MONTHS or after[:1] and after[0] in self.clause_after_group:
             return 0
         return n
 

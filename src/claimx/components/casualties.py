@@ -57,7 +57,6 @@ def make_casualties(nlp: Language, name: str, patterns_dir: str | None) -> Casua
     return CasualtyComponent(nlp, name, patterns_dir=patterns_dir)
 
 
-
 def claim_said_by(noun: Token) -> dict | None:
     """The claim whose cue has this noun, or the phrase it is part of, as its subject: a count of
     who says something ("[two residents] said", "[a monitor medics and workers] said"). Not a

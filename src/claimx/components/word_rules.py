@@ -110,24 +110,22 @@ class WordRules:
         for batch in minibatch(stream, batch_size):
             tables = [doc.to_array(rules.columns) for doc in batch]
             guarded = [rules.guarded(table) for table in tables]
-            unseen: dict[tuple[int, ...], None] = {}  # in the order first seen
-            for table, near in zip(tables, guarded, strict=True):
-                unseen.update((key, None) for key in map(tuple, table[~near, : len(WORD)].tolist())
-                              if key not in rules.known)
-            runs = [table[start:end, : len(WORD)] for table, near in zip(tables, guarded, strict=True)
-                    for start, end in _runs(near)]
+            keys = [list(map(tuple, table[~near, : len(WORD)].tolist()))  # of each doc's unguarded tokens
+                    for table, near in zip(tables, guarded, strict=True)]
+            runs = [_runs(near) for near in guarded]
+            unseen = dict.fromkeys(key for doc_keys in keys for key in doc_keys if key not in rules.known)
             learned = self._run([self._words(numpy.array(list(unseen), dtype="uint64").reshape(-1, len(WORD))),
-                                 *map(self._words, runs)])
+                                 *(self._words(table[start:end, : len(WORD)])
+                                   for table, doc_runs in zip(tables, runs, strict=True) for start, end in doc_runs)])
             fresh = dict(zip(unseen, map(tuple, learned[0][:, len(WORD) :].tolist()), strict=True))
             rules.remember(fresh)
             ran = iter(learned[1:])
-            for doc, table, near in zip(batch, tables, guarded, strict=True):
+            for doc, table, near, doc_keys, doc_runs in zip(batch, tables, guarded, keys, runs, strict=True):
                 values = numpy.empty((len(doc), len(RULED)), dtype="uint64")
-                seen = [rules.known.get(key) or fresh[key] for key in map(tuple, table[~near, : len(WORD)].tolist())]
-                if seen:
-                    values[~near] = seen
+                if doc_keys:
+                    values[~near] = [rules.known.get(key) or fresh[key] for key in doc_keys]
                 relabelled = []
-                for start, end in _runs(near):
+                for start, end in doc_runs:
                     run = next(ran)
                     values[start:end] = run[:, len(WORD) :]
                     deps = run[:, WORD.index(DEP)]

@@ -17,10 +17,11 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from claimx.numbers import MONTHS
+
 Window = tuple[dt.date, dt.date]
 
 WEEKDAYS = [d.lower() for d in calendar.day_name]
-MONTHS = {m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:])} | {"sept"}
 # vague expressions dateparser reads as one day: (days back from the article's date: first, last)
 RELATIVE_WINDOWS = {"overnight": (1, 0), "last night": (1, 0), "this week": (6, 0), "last week": (14, 1),
                     "past week": (7, 0), "earlier this week": (6, 0), "days ago": (7, 1), "recent days": (7, 0)}

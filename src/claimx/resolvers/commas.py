@@ -267,9 +267,8 @@ def missing_commas(sent: Span, cues: list[Token], speaker_heads: Collection[str]
 def _splits_its_clause(cue: Token, first: int) -> bool:
     """`Acts of protest(,) Mr. Obama said(,) are acts of patriotism`: an attribution between the
     subject of what is said and its verb: a noun phrase opening the sentence before the speaker
-    phrase starting at `first`,
-    a finite verb right after the cue (or the participle the parse made the sentence's verb), and
-    no second one after that ("said talks would ...")."""
+    phrase starting at `first`, a finite verb right after the cue (or the participle the parse
+    made the sentence's verb), and no second one after that ("said talks would ...")."""
     doc, sent = cue.doc, cue.sent
     if first - sent.start < 2 or doc[first - 1].pos_ not in ("NOUN", "PROPN") or cue.i + 2 >= sent.end \
             or any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start : first]):
